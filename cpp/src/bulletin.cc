@@ -1,0 +1,517 @@
+// The bulletin parser: header, front matter (编者按, 领导批示, 目录), articles and footer.
+//
+// Articles are found from their openings. In the common layout a title (one or more short lines
+// that are not sentences) is followed by the author unit on a line of its own; where a document
+// uses that layout, a title without an author line is a sub-heading inside the current article.
+// Other layouts close each article with a byline （XX供稿）, open it with 【title】, or give
+// titles only; each is recognised from the document as a whole.
+#include "gongwen/bulletin.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "gongwen/clean.h"
+#include "gongwen/decode.h"
+#include "gongwen/error.h"
+#include "markers.h"
+#include "parse.h"
+#include "text.h"
+
+namespace gongwen {
+
+std::string Article::Text() const {
+  std::string out;
+  for (const std::string& p : paragraphs) {
+    if (!out.empty()) out += '\n';
+    out += p;
+  }
+  return out;
+}
+
+namespace {
+
+using parse::Piece;
+using parse::Utf8;
+using text::StartsWith;
+
+constexpr std::size_t kMaxTitleLine = 50;
+constexpr std::size_t kFooterWindow = 20;
+constexpr std::size_t kMaxFooterContinuation = 40;
+
+bool IsTitleLike(std::u32string_view s) {
+  if (s.empty() || s.size() > kMaxTitleLine || text::EndsSentence(s)) return false;
+  if (s.find(U'。') != std::u32string_view::npos) return false;
+  std::size_t length = 0;
+  return !markers::StartsLabelledBlock(s) && !markers::FindSectionMarker(s) &&
+         !markers::StartsWithLawArticle(s) && !StartsWith(s, U"【") &&
+         !markers::PointMarkerAt(s, 0, &length);
+}
+
+// A line that may continue a title run: a title line or a —— line (subtitle or author).
+bool ContinuesTitle(std::u32string_view s) {
+  return IsTitleLike(s) || (StartsWith(s, U"——") && s.size() <= kMaxTitleLine);
+}
+
+// The unit named by an author line: 中共桐城市委, ——桐城市委组织部, （桐城市委组织部）.
+std::optional<std::u32string> AuthorOf(std::u32string_view s) {
+  if (auto unit = markers::Byline(s)) return unit;
+  if (StartsWith(s, U"——")) s.remove_prefix(2);
+  if (s.size() > 2 && (s.front() == U'（' || s.front() == U'(') &&
+      (s.back() == U'）' || s.back() == U')')) {
+    s = s.substr(1, s.size() - 2);
+  }
+  s = text::Trim(s);
+  if (parse::IsUnitName(s)) return std::u32string(s);
+  return std::nullopt;
+}
+
+// The end of the run of title lines starting at `i` (at most four lines).
+std::size_t TitleRunEnd(const std::vector<Piece>& lines, std::size_t i, std::size_t to) {
+  std::size_t j = i + 1;
+  while (j < to && j - i < 4 && ContinuesTitle(lines[j].text)) ++j;
+  return j;
+}
+
+std::string JoinTitle(const std::vector<Piece>& lines, std::size_t from, std::size_t to) {
+  bool spaced = false;
+  for (std::size_t i = from; i < to; ++i) spaced = spaced || text::Contains(lines[i].text, U" ");
+  std::u32string title;
+  for (std::size_t i = from; i < to; ++i) {
+    const bool dash = StartsWith(lines[i].text, U"——");
+    if (!title.empty() && spaced && !dash) title.push_back(U' ');
+    title += lines[i].text;
+  }
+  return Utf8(title);
+}
+
+// A trailing byline inside a paragraph: "……取得实效。（桐城市委组织部供稿）".
+std::optional<std::u32string> TrailingByline(std::u32string_view s, std::size_t* cut) {
+  const std::size_t open = s.find_last_of(U"（(");
+  if (open == std::u32string_view::npos || open == 0) return std::nullopt;
+  if (!text::EndsSentence(s.substr(0, open))) return std::nullopt;
+  std::optional<std::u32string> unit = markers::Byline(s.substr(open));
+  if (unit) *cut = open;
+  return unit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter.
+
+// Collects the paragraphs of a labelled block (编者按, 领导批示) starting at `i`.
+std::size_t ReadLabelledBlock(const std::vector<Piece>& lines, std::size_t i, std::size_t label,
+                              std::optional<std::string>* out) {
+  std::u32string block(text::Trim(std::u32string_view(lines[i].text).substr(label)));
+  std::size_t j = i + 1;
+  std::size_t length = 0;
+  while (j < lines.size() &&
+         markers::FindBlockLabel(lines[j].text, &length) == markers::BlockLabel::kNone &&
+         !markers::StartsLabelledBlock(lines[j].text) &&
+         (!IsTitleLike(lines[j].text) || StartsWith(lines[j].text, U"——"))) {
+    if (!block.empty()) block.push_back(U'\n');
+    block += lines[j].text;
+    ++j;
+  }
+  if (!block.empty() && !*out) *out = Utf8(block);
+  return j;
+}
+
+// A line's text for matching a table of contents against the titles: no spaces, no page number.
+std::u32string ContentsKey(std::u32string_view s) {
+  std::u32string key;
+  for (char32_t c : s) {
+    if (!text::IsSpace(c)) key.push_back(c);
+  }
+  while (!key.empty() && (text::IsDigit(key.back()) || key.back() == U'.' || key.back() == U'…' ||
+                          key.back() == U'·')) {
+    key.pop_back();
+  }
+  return key;
+}
+
+// Skips the table of contents after its label: the lines that reappear later as titles.
+std::size_t SkipContents(const std::vector<Piece>& lines, std::size_t i) {
+  std::size_t j = i + 1;
+  while (j < lines.size()) {
+    const std::u32string key = ContentsKey(lines[j].text);
+    bool repeated = false;
+    for (std::size_t k = j + 1; k < lines.size() && !repeated; ++k) {
+      repeated = k != j && ContentsKey(lines[k].text) == key && !key.empty();
+    }
+    if (!repeated) break;
+    ++j;
+  }
+  return j;
+}
+
+std::size_t ParseFrontMatter(const std::vector<Piece>& lines, std::size_t i, Bulletin* b) {
+  while (i < lines.size()) {
+    std::size_t length = 0;
+    switch (markers::FindBlockLabel(lines[i].text, &length)) {
+      case markers::BlockLabel::kEditorNote:
+        i = ReadLabelledBlock(lines, i, length, &b->editor_note);
+        break;
+      case markers::BlockLabel::kInstructions:
+        i = ReadLabelledBlock(lines, i, length, &b->instructions);
+        break;
+      case markers::BlockLabel::kContents:
+        i = SkipContents(lines, i);
+        break;
+      case markers::BlockLabel::kNone:
+        return i;
+    }
+  }
+  return i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Footer.
+
+bool IsPrintingLine(std::u32string_view s) {
+  return s.size() <= kMaxTitleLine && text::EndsWith(s, U"印发") && parse::FindDate(s);
+}
+
+bool IsFooterLine(std::u32string_view s) {
+  return markers::FooterKeyAt(s, 0).kind != markers::FooterKind::kNone || markers::CopiesNote(s) ||
+         IsPrintingLine(s);
+}
+
+// The first line of the footer: a footer line after which only footer lines or short
+// continuation lines follow.
+std::size_t FindFooter(const std::vector<Piece>& lines, std::size_t from) {
+  const std::size_t n = lines.size();
+  const std::size_t window = n > from + kFooterWindow ? n - kFooterWindow : from;
+  for (std::size_t f = window; f < n; ++f) {
+    if (!IsFooterLine(lines[f].text)) continue;
+    bool rest_fits = true;
+    for (std::size_t k = f + 1; k < n && rest_fits; ++k) {
+      rest_fits = IsFooterLine(lines[k].text) || lines[k].text.size() <= kMaxFooterContinuation;
+    }
+    if (rest_fits) return f;
+  }
+  return n;
+}
+
+// Splits a list of recipients at separators outside brackets.
+std::vector<std::string> SplitRecipients(std::u32string_view s) {
+  std::vector<std::string> out;
+  std::u32string current;
+  int depth = 0;
+  auto flush = [&] {
+    std::u32string_view item = text::Trim(current);
+    while (!item.empty() && (item.back() == U'。' || item.back() == U'.')) item.remove_suffix(1);
+    if (!item.empty()) out.push_back(Utf8(item));
+    current.clear();
+  };
+  for (char32_t c : s) {
+    if (c == U'（' || c == U'(' || c == U'【' || c == U'《') ++depth;
+    if (c == U'）' || c == U')' || c == U'】' || c == U'》') depth = std::max(0, depth - 1);
+    const bool separator =
+        c == U'，' || c == U'、' || c == U',' || c == U'；' || c == U';' || c == U' ' || c == U'　';
+    if (separator && depth == 0) {
+      flush();
+    } else {
+      current.push_back(c);
+    }
+  }
+  flush();
+  return out;
+}
+
+// Positions in `s` where a footer key starts (at the start or after a space).
+std::vector<std::size_t> FooterKeyPositions(std::u32string_view s) {
+  std::vector<std::size_t> positions;
+  for (std::size_t pos = 0; pos < s.size(); ++pos) {
+    if ((pos == 0 || s[pos - 1] == U' ') &&
+        markers::FooterKeyAt(s, pos).kind != markers::FooterKind::kNone) {
+      positions.push_back(pos);
+    }
+  }
+  return positions;
+}
+
+void AddFooterField(std::u32string_view segment, Bulletin* b) {
+  const markers::FooterKey key = markers::FooterKeyAt(segment, 0);
+  std::u32string_view value = text::Trim(segment.substr(key.length));
+  // A print-run note may close the last field: "发：各县区委组织部（共印30份）".
+  const std::size_t open = value.find_last_of(U"（(");
+  if (open != std::u32string_view::npos) {
+    if (auto copies = markers::CopiesNote(value.substr(open))) {
+      b->copies = copies;
+      value = text::Trim(value.substr(0, open));
+    }
+  }
+  if (key.kind == markers::FooterKind::kDistribution) {
+    const std::string name = Utf8(key.key);
+    auto it = std::find_if(b->distribution.begin(), b->distribution.end(),
+                           [&](const auto& entry) { return entry.first == name; });
+    if (it == b->distribution.end()) {
+      b->distribution.emplace_back(name, std::vector<std::string>{});
+      it = b->distribution.end() - 1;
+    }
+    for (std::string& r : SplitRecipients(value)) it->second.push_back(std::move(r));
+  } else {
+    b->credits.emplace_back(Utf8(key.key), Utf8(value));
+  }
+}
+
+void ParseFooter(const std::vector<Piece>& lines, std::size_t footer, Bulletin* b) {
+  std::u32string last_key_line;
+  for (std::size_t i = footer; i < lines.size(); ++i) {
+    std::u32string_view s = lines[i].text;
+    if (auto copies = markers::CopiesNote(s)) {
+      b->copies = copies;
+      continue;
+    }
+    if (IsPrintingLine(s)) {
+      const parse::DateMatch date = *parse::FindDate(s);
+      if (!b->date) b->date = date.date;
+      b->credits.emplace_back("印发", Utf8(text::Trim(s.substr(0, date.start))));
+      continue;
+    }
+    const std::vector<std::size_t> keys = FooterKeyPositions(s);
+    if (keys.empty()) {
+      // A continuation of the line before: re-read the two as one.
+      if (!last_key_line.empty()) {
+        last_key_line += s;
+        // Replace the field added for the line before.
+        const markers::FooterKey key = markers::FooterKeyAt(last_key_line, 0);
+        if (key.kind == markers::FooterKind::kDistribution) {
+          b->distribution.back().second = {};
+        } else if (!b->credits.empty()) {
+          b->credits.pop_back();
+        }
+        AddFooterField(last_key_line, b);
+      }
+      continue;
+    }
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const std::size_t end = k + 1 < keys.size() ? keys[k + 1] : s.size();
+      AddFooterField(s.substr(keys[k], end - keys[k]), b);
+    }
+    last_key_line = s.substr(keys.back());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Articles.
+
+// How the document marks where articles begin.
+struct Layout {
+  int authored = 0;      // titles followed by an author line
+  bool bylines = false;  // articles end with （XX供稿）
+};
+
+Layout DetectLayout(const std::vector<Piece>& lines, std::size_t from, std::size_t to) {
+  Layout layout;
+  for (std::size_t i = from; i < to; ++i) {
+    std::size_t cut = 0;
+    if (markers::Byline(lines[i].text) || TrailingByline(lines[i].text, &cut)) {
+      layout.bylines = true;
+    }
+    if (!IsTitleLike(lines[i].text)) continue;
+    const std::size_t j = TitleRunEnd(lines, i, to);
+    if (j - i >= 2 && AuthorOf(lines[j - 1].text)) ++layout.authored;
+    i = j - 1;
+  }
+  return layout;
+}
+
+// Collects the articles: the article under construction and its paragraphs.
+class ArticleBuilder {
+ public:
+  explicit ArticleBuilder(Bulletin* b) : b_(b) {}
+
+  bool has_open_article() const { return open_; }
+  bool closed() const { return closed_; }
+
+  void Start(std::string title, std::optional<std::u32string> author, std::size_t start) {
+    Finish();
+    article_ = Article{};
+    article_.title = std::move(title);
+    if (author) article_.author = Utf8(*author);
+    article_.start = start;
+    article_.end = start;
+    open_ = true;
+    closed_ = false;
+  }
+
+  void AddParagraph(Piece paragraph) {
+    if (!open_) Start("", std::nullopt, paragraph.start);
+    article_.end = paragraph.end();
+    paragraphs_.push_back(std::move(paragraph));
+  }
+
+  // Ends the article with a byline naming `unit` and reaching to `end`.
+  void Close(const std::u32string& unit, std::size_t end) {
+    if (!open_) return;
+    if (!article_.author) article_.author = Utf8(unit);
+    article_.end = std::max(article_.end, end);
+    closed_ = true;
+  }
+
+  void Finish() {
+    if (!open_) return;
+    for (const Piece& p : paragraphs_) article_.paragraphs.push_back(Utf8(p.text));
+    parse::FindSections(paragraphs_, &article_);
+    b_->articles.push_back(std::move(article_));
+    paragraphs_.clear();
+    open_ = false;
+  }
+
+ private:
+  Bulletin* b_;
+  Article article_;
+  std::vector<Piece> paragraphs_;
+  bool open_ = false;
+  bool closed_ = false;
+};
+
+// 【标题】正文 or 【桐城市】正文: a bracketed opening. Returns the end of the bracket.
+std::size_t BracketOpening(std::u32string_view s) {
+  if (!StartsWith(s, U"【")) return 0;
+  std::size_t length = 0;
+  if (markers::FindBlockLabel(s, &length) != markers::BlockLabel::kNone) return 0;
+  const std::size_t close = s.find(U'】');
+  return close == std::u32string_view::npos || close > kMaxTitleLine ? 0 : close + 1;
+}
+
+void StartBracketArticle(const Piece& line, std::size_t close, ArticleBuilder* builder) {
+  std::u32string_view s = line.text;
+  std::u32string_view label = text::Trim(s.substr(1, close - 2));
+  std::u32string_view rest = text::Trim(s.substr(close));
+  const std::size_t rest_offset = static_cast<std::size_t>(rest.data() - s.data());
+  if (parse::IsUnitName(label) && !rest.empty()) {
+    // 【桐城市】: the label names the unit; the first sentence is the title.
+    const std::size_t stop = rest.find_first_of(U"。！？");
+    std::u32string_view title = rest.substr(0, std::min(stop, rest.size()));
+    builder->Start(Utf8(title), std::u32string(label), line.start);
+  } else {
+    builder->Start(Utf8(label), std::nullopt, line.start);
+  }
+  if (!rest.empty()) builder->AddParagraph(Piece{std::u32string(rest), line.start + rest_offset});
+}
+
+void AddBodyLine(const Piece& line, const Layout& layout, ArticleBuilder* builder) {
+  if (auto unit = markers::Byline(line.text)) {
+    builder->Close(*unit, line.end());
+    return;
+  }
+  // After a byline, text without a title of its own starts an untitled article.
+  if (builder->closed() && layout.bylines) builder->Finish();
+  std::size_t cut = 0;
+  if (auto unit = TrailingByline(line.text, &cut)) {
+    builder->AddParagraph(Piece{line.text.substr(0, cut), line.start});
+    builder->Close(*unit, line.end());
+    return;
+  }
+  builder->AddParagraph(line);
+}
+
+void ParseArticles(const std::vector<Piece>& lines, std::size_t from, std::size_t to,
+                   const Layout& layout, Bulletin* b) {
+  ArticleBuilder builder(b);
+  for (std::size_t i = from; i < to; ++i) {
+    const Piece& line = lines[i];
+    if (const std::size_t close = BracketOpening(line.text)) {
+      StartBracketArticle(line, close, &builder);
+      continue;
+    }
+    if (!IsTitleLike(line.text)) {
+      AddBodyLine(line, layout, &builder);
+      continue;
+    }
+    const std::size_t j = TitleRunEnd(lines, i, to);
+    std::optional<std::u32string> author;
+    std::size_t title_end = j;
+    if (j - i >= 2) {
+      author = AuthorOf(lines[j - 1].text);
+      if (author) title_end = j - 1;
+    }
+    const bool opens = author || !builder.has_open_article() || builder.closed() ||
+                       (layout.authored == 0 && !layout.bylines);
+    if (!opens) {
+      // A sub-heading inside the article.
+      for (std::size_t k = i; k < j; ++k) builder.AddParagraph(lines[k]);
+    } else {
+      builder.Start(JoinTitle(lines, i, title_end), author, line.start);
+    }
+    i = j - 1;
+  }
+  builder.Finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+std::vector<Piece> ToPieces(const CleanedText& cleaned) {
+  std::vector<Piece> pieces;
+  pieces.reserve(cleaned.lines.size());
+  for (const CleanLine& line : cleaned.lines) {
+    pieces.push_back(Piece{text::Decode(line.text), line.start});
+  }
+  return pieces;
+}
+
+void FillHeader(const parse::Header& h, Bulletin* b) {
+  if (h.publication) b->publication = Utf8(*h.publication);
+  if (h.editor) b->editor = Utf8(*h.editor);
+  b->issue = h.issue;
+  b->issue_total = h.issue_total;
+  b->year = h.year;
+  b->date = h.date;
+  for (const std::u32string& notice : h.notices) b->notices.push_back(Utf8(notice));
+}
+
+// A document that is not a bulletin: one article with the whole text, titled by its first
+// line when that line is a title.
+void ParseDocument(const std::vector<Piece>& lines, Bulletin* b) {
+  if (lines.empty()) return;
+  ArticleBuilder builder(b);
+  std::size_t first = 0;
+  if (IsTitleLike(lines[0].text)) {
+    builder.Start(Utf8(lines[0].text), std::nullopt, lines[0].start);
+    first = 1;
+  }
+  for (std::size_t i = first; i < lines.size(); ++i) builder.AddParagraph(lines[i]);
+  builder.Finish();
+  // Whatever date the opening lines give (a report's delivery, a law's adoption).
+  for (std::size_t i = 0; i < std::min<std::size_t>(lines.size(), 8) && !b->date; ++i) {
+    if (auto date = parse::FindDate(lines[i].text)) b->date = date->date;
+  }
+}
+
+}  // namespace
+
+Bulletin ParseBulletin(std::string_view text) {
+  const CleanedText cleaned = CleanText(text);
+  Bulletin b;
+  b.text = cleaned.text;
+  const std::vector<Piece> lines = ToPieces(cleaned);
+  const parse::Header header = parse::ParseHeader(lines);
+  if (!header.found) {
+    // Without a header, only several titled and signed pieces make a collection of articles.
+    const Layout layout = DetectLayout(lines, 0, lines.size());
+    if (layout.authored >= 2) {
+      ParseArticles(lines, 0, lines.size(), layout, &b);
+    } else {
+      ParseDocument(lines, &b);
+    }
+    return b;
+  }
+  FillHeader(header, &b);
+  const std::size_t body = ParseFrontMatter(lines, header.lines, &b);
+  const std::size_t footer = FindFooter(lines, body);
+  ParseFooter(lines, footer, &b);
+  ParseArticles(lines, body, footer, DetectLayout(lines, body, footer), &b);
+  return b;
+}
+
+Bulletin ReadBulletin(const std::string& path, std::string_view encoding) {
+  DecodedText decoded = ReadText(path, encoding);
+  Bulletin b = ParseBulletin(decoded.text);
+  if (b.text.empty()) throw EmptyDocument(path);
+  b.path = path;
+  b.encoding = std::move(decoded.encoding);
+  return b;
+}
+
+}  // namespace gongwen

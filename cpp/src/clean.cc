@@ -1,0 +1,429 @@
+// Cleaning text extracted from PDF. The steps, in order:
+//  1. split into physical lines, dropping control characters; a form feed marks a page break;
+//     Markdown heading marks and comments go too (scraped corpora come as Markdown);
+//  2. normalise white space inside each line and remove the spaces that extraction puts between
+//     Chinese and digits or Latin letters ("2022 年" -> "2022年");
+//  3. drop page numbers and rule lines;
+//  4. decide whether blank lines mean anything (some extractors put one after every line);
+//  5. re-join hard-wrapped lines into paragraphs, using line widths measured in half-ems: in a
+//     justified Chinese page every wrapped line is full, a paragraph's last line usually is not,
+//     a paragraph's first line is two characters short (its indent), and titles are short.
+#include "gongwen/clean.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "markers.h"
+#include "text.h"
+
+namespace gongwen {
+
+namespace {
+
+using text::HalfEmWidth;
+using text::IsAsciiAlnum;
+using text::IsSpace;
+using text::IsWide;
+
+// A physical line of the extracted text.
+struct RawLine {
+  std::u32string text;      // trimmed, white space normalised
+  int indent = 0;           // leading white space, in half-ems
+  bool page_break = false;  // a page boundary comes right before this line
+  int width = 0;            // HalfEmWidth(text)
+  bool reliable = false;    // width measures the line on the page (full-width characters only)
+};
+
+bool IsDroppedControl(char32_t c) {
+  if (c == U'\t' || c == U'\n' || c == U'\f' || c == U'\r') return false;
+  return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x200B || c == 0xFEFF || c == 0xAD;
+}
+
+bool IsLineBreak(char32_t c) {
+  return c == U'\n' || c == U'\r' || c == U'\v' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+int IndentWidth(char32_t c) {
+  if (c == U'\t') return 4;
+  return c == 0x3000 ? 2 : 1;
+}
+
+// Characters between which a space is an artefact of extraction: Chinese text and punctuation
+// on one side, digits, Latin letters and their symbols on the other (or punctuation on both).
+bool IsTightLeft(char32_t c) { return IsWide(c); }
+bool IsTightRight(char32_t c) {
+  return IsAsciiAlnum(c) || c == U'%' || c == U'+' || c == U'.' || c == U'‰' || c == U'℃';
+}
+
+bool IsHanLike(char32_t c) { return text::IsHan(c); }
+
+// Whether the space between `a` and `b` should go.
+bool DropSpaceBetween(char32_t a, char32_t b) {
+  if ((IsTightLeft(a) && IsTightRight(b)) || (IsTightRight(a) && IsTightLeft(b))) return true;
+  if (text::IsDigit(a) && (b == U'%' || b == U'‰')) return true;  // "31 %"
+  // Around full-width punctuation ("工作 。", "“ 红色"): only Han-to-Han spaces may be meaningful.
+  return (IsWide(a) && IsWide(b)) && !(IsHanLike(a) && IsHanLike(b));
+}
+
+// "安 庆 组 工 信 息": letter-spaced headings, single Han characters separated by spaces.
+bool IsLetterSpaced(std::u32string_view s) {
+  int letters = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool expect_space = i % 2 == 1;
+    if (expect_space != (s[i] == U' ')) return false;
+    if (!expect_space) {
+      if (!IsHanLike(s[i])) return false;
+      ++letters;
+    }
+  }
+  return letters >= 3;
+}
+
+// Collapses runs of white space to one space and drops the artefact spaces.
+std::u32string NormalizeSpaces(std::u32string_view s, bool fix_spaces) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!IsSpace(s[i])) {
+      out.push_back(s[i]);
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && IsSpace(s[j])) ++j;
+    const bool keep = !fix_spaces || !DropSpaceBetween(s[i - 1], s[j]);
+    if (keep) out.push_back(U' ');
+    i = j - 1;
+  }
+  if (fix_spaces && IsLetterSpaced(out)) {
+    out.erase(std::remove(out.begin(), out.end(), U' '), out.end());
+  }
+  return out;
+}
+
+// Markdown, the format of many scraped corpora: "## 第一章 总则" is a heading, "<!-- -->" a
+// comment. Returns the text without the heading marks, or empty for a comment line.
+std::u32string_view StripMarkdown(std::u32string_view s) {
+  if (text::StartsWith(s, U"<!--") && text::EndsWith(s, U"-->")) return {};
+  std::size_t hashes = 0;
+  while (hashes < s.size() && hashes < 7 && s[hashes] == U'#') ++hashes;
+  if (hashes >= 1 && hashes <= 6 && hashes < s.size() && s[hashes] == U' ') {
+    return text::Trim(s.substr(hashes));
+  }
+  return s;
+}
+
+RawLine MakeLine(std::u32string_view raw, bool page_break, bool fix_spaces) {
+  RawLine line;
+  line.page_break = page_break;
+  std::size_t lead = 0;
+  while (lead < raw.size() && IsSpace(raw[lead])) line.indent += IndentWidth(raw[lead++]);
+  line.text = NormalizeSpaces(StripMarkdown(text::Trim(raw)), fix_spaces);
+  line.width = HalfEmWidth(line.text);
+  line.reliable = text::AllFullWidth(line.text);
+  return line;
+}
+
+// Splits into physical lines; control characters go, form feeds become page breaks.
+std::vector<RawLine> SplitLines(std::u32string_view s, bool fix_spaces) {
+  std::vector<RawLine> lines;
+  std::u32string current;
+  bool page_break = false;
+  auto flush = [&] {
+    lines.push_back(MakeLine(current, page_break, fix_spaces));
+    current.clear();
+    page_break = false;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    if (c == U'\f') {
+      if (!current.empty()) flush();
+      page_break = true;
+      // "\f\n" ends one line, not two.
+      if (i + 1 < s.size() && s[i + 1] == U'\r') ++i;
+      if (i + 1 < s.size() && s[i + 1] == U'\n') ++i;
+    } else if (IsLineBreak(c)) {
+      if (c == U'\r' && i + 1 < s.size() && s[i + 1] == U'\n') ++i;
+      flush();
+    } else if (!IsDroppedControl(c)) {
+      current.push_back(c);
+    }
+  }
+  if (!current.empty()) flush();
+  return lines;
+}
+
+bool IsDash(char32_t c) {
+  return c == U'-' || c == U'—' || c == U'–' || c == U'－' || c == U'―' || c == U'─' || c == U'~' ||
+         c == U'～' || c == U'·' || c == U'•';
+}
+
+// "— 3 —", "- 3 -", "-3-", "·3·": digits between runs of dashes.
+bool IsDashedPageNumber(std::u32string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && (IsDash(s[i]) || s[i] == U' ')) ++i;
+  if (i == 0) return false;
+  const std::size_t digits = text::DigitRun(s, i);
+  if (digits == 0 || digits > 4) return false;
+  std::size_t j = i + digits;
+  const std::size_t tail = j;
+  while (j < s.size() && (IsDash(s[j]) || s[j] == U' ')) ++j;
+  return j == s.size() && j > tail;
+}
+
+// Skips digits and spaces after `pos`; returns the position after them, or npos without digits.
+std::size_t SkipNumber(std::u32string_view s, std::size_t pos) {
+  while (pos < s.size() && s[pos] == U' ') ++pos;
+  const std::size_t digits = text::DigitRun(s, pos);
+  if (digits == 0) return std::u32string_view::npos;
+  pos += digits;
+  while (pos < s.size() && s[pos] == U' ') ++pos;
+  return pos;
+}
+
+// "第3页", "第 3 页 共 9 页", "共9页 第3页", "3/9".
+bool IsWordedPageNumber(std::u32string_view s) {
+  std::size_t pos = 0;
+  int parts = 0;
+  while (pos < s.size()) {
+    const bool di = s[pos] == U'第';
+    const bool gong = s[pos] == U'共';
+    if (!di && !gong) break;
+    pos = SkipNumber(s, pos + 1);
+    if (pos == std::u32string_view::npos || pos >= s.size() || s[pos] != U'页') return false;
+    ++pos;
+    while (pos < s.size() && (s[pos] == U' ' || s[pos] == U'，' || s[pos] == U',')) ++pos;
+    ++parts;
+  }
+  if (parts > 0) return pos == s.size();
+  pos = SkipNumber(s, 0);
+  if (pos == std::u32string_view::npos || pos >= s.size() || s[pos] != U'/') return false;
+  return SkipNumber(s, pos + 1) == s.size();
+}
+
+bool IsPageNumber(const RawLine& line, bool at_page_edge) {
+  std::u32string_view s = line.text;
+  if (s.empty() || s.size() > 16) return false;
+  if (IsDashedPageNumber(s) || IsWordedPageNumber(s)) return true;
+  // A bare number is a page number only where a page ends or begins.
+  return at_page_edge && text::DigitRun(s, 0) == s.size() && s.size() <= 3;
+}
+
+// Drops page numbers and rules, turning them into page breaks / hard breaks.
+std::vector<RawLine> DropPageFurniture(std::vector<RawLine> lines, bool drop_page_numbers) {
+  std::vector<RawLine> kept;
+  kept.reserve(lines.size());
+  bool pending_break = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    RawLine& line = lines[i];
+    const bool next_is_break = i + 1 < lines.size() && lines[i + 1].page_break;
+    const bool at_edge = line.page_break || next_is_break || i + 1 == lines.size();
+    if (drop_page_numbers && IsPageNumber(line, at_edge)) {
+      pending_break = true;
+      continue;
+    }
+    // The page break belongs to the next line of text, past the page's blank margin.
+    line.page_break = line.page_break || pending_break;
+    pending_break = line.page_break && line.text.empty();
+    kept.push_back(std::move(line));
+  }
+  return kept;
+}
+
+// Whether blank lines carry no meaning: nearly every text line is followed by one.
+bool BlankLinesInterleaved(const std::vector<RawLine>& lines) {
+  int text_pairs = 0, separated = 0;
+  int previous = -1;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].text.empty()) continue;
+    if (previous >= 0) {
+      ++text_pairs;
+      if (static_cast<int>(i) - previous > 1) ++separated;
+    }
+    previous = static_cast<int>(i);
+  }
+  return text_pairs >= 3 && separated * 10 >= text_pairs * 8;
+}
+
+// The typical width of a full line, in half-ems, if the document is hard-wrapped at all:
+// the most common width among long lines, when enough lines share it.
+int WrapWidth(const std::vector<RawLine>& lines) {
+  std::vector<int> widths;
+  for (const RawLine& line : lines) {
+    if (line.width >= 20) widths.push_back(line.width);
+  }
+  if (widths.size() < 4) return 0;
+  std::sort(widths.begin(), widths.end());
+  int best = 0;
+  std::size_t best_count = 0;
+  // Count the lines within one em of each candidate width (justification stretches lines).
+  for (std::size_t i = 0, lo = 0, hi = 0; i < widths.size(); ++i) {
+    while (widths[lo] < widths[i] - 2) ++lo;
+    while (hi < widths.size() && widths[hi] <= widths[i] + 2) ++hi;
+    if (hi - lo > best_count) {
+      best_count = hi - lo;
+      best = widths[i];
+    }
+  }
+  const bool shared = best_count * 10 >= widths.size() * 3;
+  return shared && best <= 120 ? best : 0;
+}
+
+// The full-line width around line `i`: the median width of the long lines near it, so that a
+// narrower box (an editor's note) and a wider one (the body) each get their own.
+int LocalWidth(const std::vector<RawLine>& lines, std::size_t i, int wrap_width) {
+  constexpr std::size_t kReach = 6;
+  std::vector<int> widths;
+  const std::size_t lo = i > kReach ? i - kReach : 0;
+  const std::size_t hi = std::min(lines.size(), i + kReach + 1);
+  for (std::size_t j = lo; j < hi; ++j) {
+    if (lines[j].width * 2 >= wrap_width) widths.push_back(lines[j].width);
+  }
+  if (widths.size() < 3) return wrap_width;
+  std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
+  return widths[widths.size() / 2];
+}
+
+bool ContinuesSentence(char32_t c) {
+  switch (c) {
+    case U'，':
+    case U'、':
+    case U',':
+    case U'“':
+    case U'‘':
+    case U'（':
+    case U'《':
+    case U'(':
+    case U'「':
+    case U'『':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// How a line sits in its paragraph, judged from its width against the local full width.
+struct LineShape {
+  int full_width = 0;
+  bool full = false;           // reaches the right margin: the text wraps after it
+  bool first_of_para = false;  // two characters short, as an indented first line is
+  bool body_like = false;      // long enough to be paragraph text rather than a title
+};
+
+LineShape ShapeOf(const RawLine& line, int full_width) {
+  LineShape shape;
+  shape.full_width = full_width;
+  // Widths of digits and Latin text depend on the font: allow more slack for such lines.
+  const int slack = line.reliable ? 2 : 5;
+  shape.full = line.width >= full_width - slack;
+  shape.first_of_para = line.reliable && line.width <= full_width - 3 &&
+                        line.width >= full_width - 5 && !text::EndsSentence(line.text);
+  shape.body_like = line.width * 10 >= full_width * 6;
+  return shape;
+}
+
+// Whether line `b` continues the paragraph that line `a` is part of.
+bool Continues(const RawLine& a, const RawLine& b, const LineShape& sa, const LineShape& sb) {
+  if (markers::StartsLabelledBlock(b.text)) return false;
+  const bool numbered = markers::StartsNumberedBlock(b.text);
+  if (text::EndsSentence(a.text)) {
+    // A sentence ended: a short line ends the paragraph; an indented line starts a new one.
+    return sa.full && !sb.first_of_para && !numbered;
+  }
+  // In mid-sentence a full line wraps, even onto "一、" (a list inside the sentence).
+  if (ContinuesSentence(a.text.back()) || sa.full) return true;
+  // A shorter line that does not end a sentence is a title, unless text clearly flows on.
+  const bool has_inner_space = a.text.find(U' ') != std::u32string::npos;
+  return sa.body_like && !has_inner_space && (sb.full || sb.body_like) && !sb.first_of_para &&
+         !numbered;
+}
+
+// Joins `b` onto the paragraph `out`; Latin words keep a space between them.
+void AppendContinuation(std::u32string& out, std::u32string_view b) {
+  if (!out.empty() && !b.empty() && IsAsciiAlnum(out.back()) && IsAsciiAlnum(b.front()) &&
+      !text::IsDigit(out.back())) {
+    out.push_back(U' ');
+  }
+  out.append(b);
+}
+
+// Whether the indentation of lines is meaningful (some lines indented, most not).
+bool IndentationMarksParagraphs(const std::vector<RawLine>& lines) {
+  int text_lines = 0, indented = 0;
+  for (const RawLine& line : lines) {
+    if (line.text.empty()) continue;
+    ++text_lines;
+    if (line.indent >= 2) ++indented;
+  }
+  return indented * 20 >= text_lines && indented * 10 <= text_lines * 6;
+}
+
+std::vector<std::u32string> JoinParagraphs(const std::vector<RawLine>& lines, bool join_lines) {
+  const bool blanks_meaningless = BlankLinesInterleaved(lines);
+  const bool indents_meaningful = IndentationMarksParagraphs(lines);
+  const int wrap_width = join_lines ? WrapWidth(lines) : 0;
+
+  // Index the text lines, remembering which ones follow a meaningful blank line or a rule.
+  std::vector<std::size_t> text_lines;
+  std::vector<bool> hard_break_before;
+  bool pending_break = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].text.empty() || markers::IsRule(lines[i].text)) {
+      pending_break = pending_break || !blanks_meaningless || !lines[i].text.empty();
+      continue;
+    }
+    // Blank lines around a page boundary are the page's margins, not a paragraph break.
+    text_lines.push_back(i);
+    hard_break_before.push_back(pending_break && !lines[i].page_break);
+    pending_break = false;
+  }
+
+  std::vector<std::u32string> paragraphs;
+  std::vector<RawLine> text_only;
+  text_only.reserve(text_lines.size());
+  for (std::size_t i : text_lines) text_only.push_back(lines[i]);
+
+  for (std::size_t k = 0; k < text_only.size(); ++k) {
+    const RawLine& b = text_only[k];
+    bool join =
+        k > 0 && wrap_width > 0 && !hard_break_before[k] && !(indents_meaningful && b.indent >= 2);
+    if (join) {
+      const RawLine& a = text_only[k - 1];
+      const LineShape sa = ShapeOf(a, LocalWidth(text_only, k - 1, wrap_width));
+      const LineShape sb = ShapeOf(b, LocalWidth(text_only, k, wrap_width));
+      join = Continues(a, b, sa, sb);
+    }
+    if (join) {
+      AppendContinuation(paragraphs.back(), b.text);
+    } else {
+      paragraphs.push_back(b.text);
+    }
+  }
+  return paragraphs;
+}
+
+}  // namespace
+
+CleanedText CleanText(std::string_view text, const CleanOptions& options) {
+  std::vector<RawLine> lines = SplitLines(text::Decode(text), options.fix_spaces);
+  lines = DropPageFurniture(std::move(lines), options.drop_page_numbers);
+  std::vector<std::u32string> paragraphs = JoinParagraphs(lines, options.join_lines);
+
+  CleanedText cleaned;
+  std::size_t offset = 0;
+  for (const std::u32string& paragraph : paragraphs) {
+    if (!cleaned.lines.empty()) {
+      cleaned.text.push_back('\n');
+      ++offset;
+    }
+    CleanLine line;
+    line.text = text::Encode(paragraph);
+    line.start = offset;
+    line.end = offset + paragraph.size();
+    offset = line.end;
+    cleaned.text += line.text;
+    cleaned.lines.push_back(std::move(line));
+  }
+  return cleaned;
+}
+
+}  // namespace gongwen

@@ -15,4 +15,7 @@ FileError::FileError(std::string path, int error_number, const std::string& reas
       path_(std::move(path)),
       error_number_(error_number) {}
 
+EmptyDocument::EmptyDocument(const std::string& path)
+    : Error("no text in '" + path + "' (an empty file, or a PDF without a text layer)") {}
+
 }  // namespace gongwen

@@ -61,9 +61,10 @@ int ChineseUnit(char32_t c) {
 
 // 二十四, 一百零五, 十二: positional with units.
 std::optional<int> ParseWithUnits(std::u32string_view s) {
-  long total = 0;     // completed groups of 万
-  long section = 0;   // below 万
-  int digit = -1;     // pending digit
+  long total = 0;         // completed groups of 万
+  long section = 0;       // below 万
+  int digit = -1;         // pending digit
+  int last_unit = 10000;  // units fall within a group: 三十三十 is not a number
   for (char32_t c : s) {
     int d = ChineseDigit(c);
     if (d >= 0) {
@@ -78,11 +79,15 @@ std::optional<int> ParseWithUnits(std::u32string_view s) {
     int unit = ChineseUnit(c);
     if (unit == 0) return std::nullopt;
     if (unit == 10000) {
+      if (total > 0) return std::nullopt;
       section += digit > 0 ? digit : 0;
       total += (section == 0 ? 1 : section) * 10000;
       section = 0;
+      last_unit = 10000;
     } else {
+      if (unit >= last_unit) return std::nullopt;
       section += (digit > 0 ? digit : 1) * unit;  // 十二: a bare unit counts one
+      last_unit = unit;
     }
     digit = -1;
   }

@@ -1,0 +1,229 @@
+#include "gongwen/bulletin.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "../../cpp/src/text.h"
+#include "test_util.h"
+
+namespace gongwen {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Bulletin ParseFile(const std::string& path) { return ParseBulletin(testing::ReadFileBytes(path)); }
+
+// The text of [start, end) in code points.
+std::string Slice(const std::string& text, std::size_t start, std::size_t end) {
+  return text::Encode(text::Decode(text).substr(start, end - start));
+}
+
+bool Contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The fields every layout of the reference document must give.
+void ExpectReferenceStructure(const Bulletin& b, const std::string& label) {
+  SCOPED_TRACE(label);
+  EXPECT_EQ(b.publication, "安庆组工信息");
+  EXPECT_EQ(b.issue, 24);
+  EXPECT_EQ(b.editor, "中共安庆市委组织部研究室");
+  ASSERT_TRUE(b.date);
+  EXPECT_EQ(b.date->year, 2023);
+  EXPECT_EQ(b.date->month, 8);
+  EXPECT_EQ(b.date->day, 31);
+  ASSERT_TRUE(b.editor_note);
+  EXPECT_EQ(b.editor_note->rfind("8月30日，全市组织工作会议召开", 0), 0u);
+  EXPECT_TRUE(EndsWith(*b.editor_note, "本刊将分2期刊发会议交流材料，供各地各单位学习借鉴。"));
+  ASSERT_EQ(b.articles.size(), 3u);
+  EXPECT_EQ(b.articles[0].title, "以党建为引领 以人民为中心 奋力推进基层治理水平迈上新台阶");
+  EXPECT_EQ(b.articles[1].title, "坚持党建引领 促进乡村振兴");
+  EXPECT_EQ(b.articles[2].title, "强化系统思维 激励干部担当作为");
+  EXPECT_EQ(b.articles[0].author, "中共桐城市委");
+  EXPECT_EQ(b.articles[1].author, "中共潜山市委");
+  EXPECT_EQ(b.articles[2].author, "中共迎江区委");
+  EXPECT_EQ(b.articles[0].sections.size(), 3u);
+  EXPECT_EQ(b.articles[1].sections.size(), 4u);
+  EXPECT_EQ(b.articles[2].sections.size(), 9u);
+  ASSERT_EQ(b.distribution.size(), 3u);
+  EXPECT_EQ(b.distribution[0].first, "报");
+  EXPECT_EQ(b.distribution[0].second, Strings{"市委组织部部务会成员"});
+  EXPECT_EQ(b.distribution[1].first, "送");
+  EXPECT_EQ(b.distribution[1].second, (Strings{"各县（市、区）委组织部长", "市委各部委",
+                                               "市直各单位党组（党委、工委）负责同志"}));
+  EXPECT_EQ(b.distribution[2].first, "发");
+  EXPECT_EQ(b.distribution[2].second, Strings{"电子版发安庆先锋网"});
+  for (const Article& a : b.articles) {
+    const std::string text = a.Text();
+    EXPECT_FALSE(Contains(text, "—")) << "page number left in " << a.title;
+    EXPECT_FALSE(Contains(text, "\n开")) << a.title;
+    EXPECT_FALSE(Contains(text, "2022 年")) << a.title;
+  }
+}
+
+TEST(BulletinTest, ReferenceDocumentFieldByField) {
+  const Bulletin b = ParseFile(testing::ReferencePath());
+  ExpectReferenceStructure(b, "reference");
+  EXPECT_FALSE(b.issue_total);
+  EXPECT_FALSE(b.instructions);  // the 领导批示 block of this issue is empty
+  EXPECT_TRUE(b.notices.empty());
+  EXPECT_TRUE(b.credits.empty());
+
+  const Article& tongcheng = b.articles[0];
+  ASSERT_EQ(tongcheng.paragraphs.size(), 5u);
+  EXPECT_EQ(tongcheng.paragraphs[0].rfind("党的十八大以来，桐城市深入学习贯彻", 0), 0u);
+  EXPECT_EQ(tongcheng.paragraphs[4].rfind("下一步，我们将认真落实本次会议精神", 0), 0u);
+  const Section& first = tongcheng.sections[0];
+  EXPECT_EQ(first.number, 1);
+  EXPECT_EQ(first.marker, "一、");
+  EXPECT_EQ(first.heading, "突出党建引领，完善治理体系");
+  EXPECT_EQ(first.text.rfind("牢固树立大党建理念", 0), 0u);
+  ASSERT_EQ(first.points.size(), 3u);
+  EXPECT_EQ(first.points[0].heading, "党委统揽");
+  EXPECT_EQ(first.points[1].heading, "镇街统筹");
+  EXPECT_EQ(first.points[2].heading, "村社统建");
+  EXPECT_TRUE(Contains(first.points[1].text, "兼职委员，对街道区域内公共事项"));
+
+  const Article& yingjiang = b.articles[2];
+  EXPECT_EQ(yingjiang.sections[8].number, 9);
+  EXPECT_EQ(yingjiang.sections[8].heading, "讲好迎江干部的好故事");
+  EXPECT_EQ(yingjiang.sections[4].heading, "职级晋升“1+4”原则让干部对号入座");
+}
+
+TEST(BulletinTest, SpansPointIntoTheCleanedText) {
+  const Bulletin b = ParseFile(testing::ReferencePath());
+  for (const Article& a : b.articles) {
+    const std::string span = Slice(b.text, a.start, a.end);
+    EXPECT_EQ(span.rfind(a.title.substr(0, 12), 0), 0u) << a.title;
+    EXPECT_TRUE(EndsWith(span, a.paragraphs.back())) << a.title;
+    for (const Section& s : a.sections) {
+      EXPECT_EQ(Slice(b.text, s.start, s.end).rfind(s.marker + s.heading, 0), 0u) << s.heading;
+      for (const Point& p : s.points) {
+        const std::string point = Slice(b.text, p.start, p.end);
+        EXPECT_TRUE(Contains(point, p.heading)) << p.heading;
+        EXPECT_TRUE(Contains(point, p.text.substr(0, 9))) << p.heading;
+      }
+    }
+  }
+}
+
+TEST(BulletinTest, EveryLayoutOfTheReferenceGivesTheSameStructure) {
+  for (const std::string name :
+       {"no_blank_lines.txt", "dash_page_numbers.txt", "tight_page_numbers.txt",
+        "worded_page_numbers.txt", "form_feeds.txt", "crlf.txt", "rewrapped_indented.txt",
+        "one_paragraph_per_line.txt"}) {
+    ExpectReferenceStructure(ParseFile(testing::TestData("layouts/" + name)), name);
+  }
+}
+
+TEST(BulletinTest, BriefingWithBylinesAndLongFooter) {
+  const Bulletin b = ParseFile(testing::TestData("genres/briefing_bylines.txt"));
+  EXPECT_EQ(b.publication, "工作简报");
+  EXPECT_EQ(b.issue, 12);
+  EXPECT_EQ(b.editor, "中共安庆市委组织部办公室");
+  ASSERT_TRUE(b.date);
+  EXPECT_EQ(b.date->day, 31);
+  EXPECT_EQ(b.notices, (Strings{"内部资料", "注意保存"}));
+  ASSERT_EQ(b.articles.size(), 2u);
+  EXPECT_EQ(b.articles[0].title, "桐城市以党建引领基层治理");
+  EXPECT_EQ(b.articles[0].author, "桐城市委组织部");
+  EXPECT_EQ(b.articles[1].author, "潜山市委组织部");  // a byline at the end of a paragraph
+  EXPECT_FALSE(Contains(b.articles[1].Text(), "供稿"));
+  ASSERT_EQ(b.articles[0].points.size(), 2u);
+  EXPECT_EQ(b.articles[0].points[1].heading, "镇街统筹");
+  ASSERT_EQ(b.distribution.size(), 1u);
+  EXPECT_EQ(b.distribution[0].first, "抄送");
+  EXPECT_EQ(b.distribution[0].second, (Strings{"市委办公室", "市政府办公室"}));
+  using Credit = std::pair<std::string, std::string>;
+  EXPECT_EQ(b.credits, (std::vector<Credit>{{"责任编辑", "张明"}, {"签发", "李华"}}));
+  EXPECT_EQ(b.copies, 50);
+}
+
+TEST(BulletinTest, BracketedOpeningsAndRunningTotal) {
+  const Bulletin b = ParseFile(testing::TestData("genres/bracket_openings.txt"));
+  EXPECT_EQ(b.publication, "组工信息");
+  EXPECT_EQ(b.issue, 24);
+  EXPECT_EQ(b.issue_total, 312);
+  EXPECT_EQ(b.year, 2023);
+  EXPECT_EQ(b.editor, "中共安庆市委组织部");
+  ASSERT_TRUE(b.date);  // 二〇二三年八月三十一日
+  EXPECT_EQ(b.date->year, 2023);
+  EXPECT_EQ(b.date->month, 8);
+  ASSERT_EQ(b.articles.size(), 3u);
+  EXPECT_EQ(b.articles[0].author, "桐城市");
+  EXPECT_EQ(b.articles[0].title, "创新推行“新时代六尺巷工作法”");
+  EXPECT_EQ(b.articles[2].author, "迎江区");
+  EXPECT_EQ(b.articles[1].paragraphs[0].rfind("扎实推进党建引领乡村振兴。潜山市", 0), 0u);
+}
+
+TEST(BulletinTest, NoteInstructionsContentsAndSubtitles) {
+  const Bulletin b = ParseFile(testing::TestData("genres/note_instructions_contents.txt"));
+  EXPECT_EQ(b.publication, "信息专报");
+  EXPECT_EQ(b.issue, 5);
+  EXPECT_EQ(b.notices, Strings{"内部刊物"});
+  EXPECT_EQ(b.editor_note,
+            "全市组织工作会议召开后，各地迅速传达学习会议精神。现将有关做法编发，供各地学习借鉴。");
+  ASSERT_TRUE(b.instructions);
+  EXPECT_EQ(b.instructions->rfind("张书记批示：桐城、潜山的做法很好", 0), 0u);
+  ASSERT_EQ(b.articles.size(), 2u);  // the table of contents is not an article
+  EXPECT_EQ(b.articles[0].title, "以党建为引领 以人民为中心——桐城市推进基层治理水平迈上新台阶");
+  EXPECT_EQ(b.articles[0].author, "中共桐城市委");
+  EXPECT_EQ(b.articles[1].author, "潜山市委组织部");  // an author line after ——
+  ASSERT_EQ(b.articles[0].sections.size(), 2u);
+  EXPECT_EQ(b.articles[0].sections[1].marker, "（二）");
+  ASSERT_EQ(b.articles[1].sections.size(), 3u);
+  EXPECT_EQ(b.articles[1].sections[2].heading, "优化乡村治理");
+  ASSERT_EQ(b.distribution.size(), 2u);
+  EXPECT_EQ(b.distribution[1].first, "分送");
+}
+
+TEST(BulletinTest, DocumentThatIsNotABulletinIsOneArticle) {
+  const Bulletin law = ParseFile(testing::SampleData("village-committees-law-2018.md"));
+  EXPECT_FALSE(law.publication);
+  EXPECT_FALSE(law.issue);
+  ASSERT_EQ(law.articles.size(), 1u);
+  EXPECT_EQ(law.articles[0].title, "中华人民共和国村民委员会组织法");
+  EXPECT_GE(law.articles[0].sections.size(), 5u);  // 第一章 ... 第六章
+  EXPECT_EQ(law.articles[0].sections[0].marker, "第一章");
+
+  const Bulletin report = ParseFile(testing::SampleData("gov-work-report-2024.txt"));
+  EXPECT_FALSE(report.publication);
+  ASSERT_EQ(report.articles.size(), 1u);
+  EXPECT_EQ(report.articles[0].title, "2024年中华人民共和国国务院政府工作报告");
+  EXPECT_GE(report.articles[0].sections.size(), 2u);
+  ASSERT_TRUE(report.date);
+  EXPECT_EQ(report.date->year, 2024);
+}
+
+TEST(BulletinTest, EmptyAndOrdinaryTextNeverThrow) {
+  EXPECT_TRUE(ParseBulletin("").articles.empty());
+  EXPECT_TRUE(ParseBulletin(" \n\n\t").articles.empty());
+  const Bulletin one = ParseBulletin("今天天气很好。");
+  ASSERT_EQ(one.articles.size(), 1u);
+  EXPECT_EQ(one.articles[0].Text(), "今天天气很好。");
+  EXPECT_EQ(one.articles[0].title, "");
+}
+
+TEST(BulletinTest, RandomTextNeverThrows) {
+  std::mt19937 rng(7);
+  const std::u32string alphabet =
+      U"第期一二三四五六七八九十、（）()【】：:。，；报送发抄编者按领导批示供稿中共委部 \n\f"
+      U"0123456789年月日-—共印份\xFF";
+  for (int round = 0; round < 300; ++round) {
+    std::u32string s;
+    const int length = static_cast<int>(rng() % 400);
+    for (int i = 0; i < length; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+    EXPECT_NO_THROW(ParseBulletin(text::Encode(s)));
+  }
+}
+
+}  // namespace
+}  // namespace gongwen

@@ -1,0 +1,133 @@
+#include "gongwen/clean.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace gongwen {
+namespace {
+
+std::vector<std::string> Lines(const std::string& text, const CleanOptions& options = {}) {
+  std::vector<std::string> out;
+  for (const CleanLine& line : CleanText(text, options).lines) out.push_back(line.text);
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+// A wrapped paragraph of full lines (16 characters), as a justified page prints it.
+const std::string kWrapped =
+    "党的十八大以来，桐城市深入学习贯彻习近\n"
+    "平总书记关于党的建设的重要思想，认真贯\n"
+    "彻落实韩俊书记在桐城调研基层治理工作时\n"
+    "讲话精神，基层治理水平得到明显提升。\n";
+
+TEST(CleanTest, JoinsHardWrappedLines) {
+  EXPECT_EQ(Lines(kWrapped),
+            Strings{"党的十八大以来，桐城市深入学习贯彻习近平总书记关于党的建设的重要思想，认真"
+                    "贯彻落实韩俊书记在桐城调研基层治理工作时讲话精神，基层治理水平得到明显提升"
+                    "。"});
+}
+
+TEST(CleanTest, DropsPageNumbersOfEveryStyle) {
+  for (const std::string number : {"— 3 —", "- 3 -", "-3-", "第3页", "第 3 页 共 9 页", "3/9"}) {
+    const std::string text =
+        "党的十八大以来，桐城市深入学习贯彻习近\n"
+        "平总书记关于党的建设的重要思想，认真贯\n" +
+        number +
+        "\n"
+        "彻落实韩俊书记在桐城调研基层治理工作时\n"
+        "讲话精神，基层治理水平得到明显提升。\n";
+    const Strings lines = Lines(text);
+    ASSERT_EQ(lines.size(), 1u) << number;
+    EXPECT_EQ(lines[0].find('3'), std::string::npos) << number;
+    EXPECT_NE(lines[0].find("认真贯彻落实"), std::string::npos) << number;
+  }
+}
+
+TEST(CleanTest, KeepsNumbersThatAreText) {
+  EXPECT_EQ(Lines("全区成立50个招商组。\n\n2022年以来，召开说事会1000余场次。"),
+            (Strings{"全区成立50个招商组。", "2022年以来，召开说事会1000余场次。"}));
+  // A bare number is a page number only at a page boundary (a form feed).
+  EXPECT_EQ(Lines("第一段文字到此为止。\n12\f第二页的文字。"),
+            (Strings{"第一段文字到此为止。", "第二页的文字。"}));
+  EXPECT_EQ(Lines("表中数字\n\n12\n\n完。"), (Strings{"表中数字", "12", "完。"}));
+}
+
+TEST(CleanTest, IgnoresBlankLinesWhenEveryLineHasOne) {
+  std::string interleaved;
+  for (char c : kWrapped) {
+    interleaved += c;
+    if (c == '\n') interleaved += "\n";
+  }
+  EXPECT_EQ(Lines(interleaved), Lines(kWrapped));
+}
+
+TEST(CleanTest, KeepsBlankLinesAsParagraphBreaksOtherwise) {
+  const std::string text = "第一段。\n\n第二段的内容。\n第二段继续。\n";
+  EXPECT_EQ(Lines(text).front(), "第一段。");
+}
+
+TEST(CleanTest, RemovesSpacesBetweenChineseAndDigits) {
+  EXPECT_EQ(Lines("2022 年以来，共 6 家单位，占 31 %，达 43.9 万亩，全区 GDP 增幅。"),
+            Strings{"2022年以来，共6家单位，占31%，达43.9万亩，全区GDP增幅。"});
+  EXPECT_EQ(Lines("工作 。 “ 红色 ”"), Strings{"工作。“红色”"});
+}
+
+TEST(CleanTest, KeepsSpacesBetweenTitleParts) {
+  EXPECT_EQ(Lines(" 以党建为引领   以人民为中心\n"), Strings{"以党建为引领 以人民为中心"});
+  EXPECT_EQ(Lines("Xi Jinping"), Strings{"Xi Jinping"});
+}
+
+TEST(CleanTest, RemovesLetterSpacing) { EXPECT_EQ(Lines("工 作 简 报\n"), Strings{"工作简报"}); }
+
+TEST(CleanTest, CanLeaveTheTextAsItIs) {
+  CleanOptions keep;
+  keep.join_lines = false;
+  keep.drop_page_numbers = false;
+  keep.fix_spaces = false;
+  EXPECT_EQ(Lines("共 6 家\n— 3 —\n单位", keep), (Strings{"共 6 家", "— 3 —", "单位"}));
+}
+
+TEST(CleanTest, OffsetsAreCodePointsIntoTheText) {
+  const CleanedText cleaned = CleanText("标题\n\n正文第一段。\n\n第二段。");
+  ASSERT_EQ(cleaned.lines.size(), 3u);
+  EXPECT_EQ(cleaned.text, "标题\n正文第一段。\n第二段。");
+  EXPECT_EQ(cleaned.lines[1].start, 3u);
+  EXPECT_EQ(cleaned.lines[1].end, 9u);
+  EXPECT_EQ(cleaned.lines[2].start, 10u);
+}
+
+TEST(CleanTest, HandlesLineEndingsControlsAndEmptyInput) {
+  EXPECT_TRUE(CleanText("").lines.empty());
+  EXPECT_TRUE(CleanText("\n\n \n").lines.empty());
+  EXPECT_EQ(Lines("一行\r\n\r\n二行\r三行"), (Strings{"一行", "二行", "三行"}));
+  EXPECT_EQ(Lines(std::string("含\0控制\x01字符", 17)), Strings{"含控制字符"});
+  EXPECT_EQ(Lines("\xEF\xBB\xBF开头"), Strings{"开头"});
+  EXPECT_EQ(Lines("坏\xFF字节"), Strings{"坏\uFFFD字节"});
+}
+
+TEST(CleanTest, ReferenceDocumentLosesItsPageNumberAndBrokenWords) {
+  const CleanedText cleaned = CleanText(testing::ReadFileBytes(testing::ReferencePath()));
+  EXPECT_EQ(cleaned.text.find("— 3 —"), std::string::npos);
+  EXPECT_NE(cleaned.text.find("会议召开。"), std::string::npos);
+  EXPECT_NE(cleaned.text.find("吸收为兼职委员，"), std::string::npos);  // across the page break
+  EXPECT_NE(cleaned.text.find("\n以党建为引领 以人民为中心\n奋力推进基层治理水平迈上新台阶\n"
+                              "中共桐城市委\n"),
+            std::string::npos);
+  EXPECT_NE(cleaned.text.find("2023年8月31日"), std::string::npos);
+}
+
+TEST(CleanTest, LongSingleLineIsLinear) {
+  std::string line;
+  for (int i = 0; i < 200000; ++i) line += "党建引领基层治理，";
+  const CleanedText cleaned = CleanText(line);
+  ASSERT_EQ(cleaned.lines.size(), 1u);
+  EXPECT_EQ(cleaned.text.size(), line.size());
+}
+
+}  // namespace
+}  // namespace gongwen

@@ -21,19 +21,19 @@ struct Date {
 // A numbered point inside a section or an article: 一是……。二是……。
 // Offsets (here and below) are code-point offsets into Bulletin::text.
 struct Point {
-  int number = 0;        // 1 for 一是, 2 for 二是, ...
-  std::string heading;   // the point's first sentence, without its final punctuation
-  std::string text;      // what follows the heading, up to the next point
+  int number = 0;       // 1 for 一是, 2 for 二是, ...
+  std::string heading;  // the point's first sentence, without its final punctuation
+  std::string text;     // what follows the heading, up to the next point
   std::size_t start = 0;
   std::size_t end = 0;
 };
 
 // A numbered section of an article: 一、……, （一）……, 1．……, 第一章 ……
 struct Section {
-  int number = 0;        // 1, 2, 3, ...
-  std::string marker;    // the marker as printed: "一、", "（二）", "3．", "第一章"
-  std::string heading;   // the run-in or stand-alone heading, without its final punctuation
-  std::string text;      // the section's text after the heading, paragraphs joined by '\n'
+  int number = 0;       // 1, 2, 3, ...
+  std::string marker;   // the marker as printed: "一、", "（二）", "3．", "第一章"
+  std::string heading;  // the run-in or stand-alone heading, without its final punctuation
+  std::string text;     // the section's text after the heading, paragraphs joined by '\n'
   std::vector<Point> points;
   std::size_t start = 0;
   std::size_t end = 0;
@@ -55,15 +55,15 @@ struct Article {
 
 // A parsed bulletin. Fields the document does not have are empty.
 struct Bulletin {
-  std::string text;  // the cleaned text that all offsets refer to
+  std::string text;                        // the cleaned text that all offsets refer to
   std::optional<std::string> publication;  // 安庆组工信息
   std::optional<int> issue;                // 第24期
   std::optional<int> issue_total;          // （总第N期）
   std::optional<int> year;                 // 2023年第24期 -> 2023
   std::optional<std::string> editor;       // the editing unit
   std::optional<Date> date;
-  std::vector<std::string> notices;        // 内部资料, 注意保存, 秘密, ...
-  std::optional<std::string> editor_note;  // 编者按, without its label
+  std::vector<std::string> notices;         // 内部资料, 注意保存, 秘密, ...
+  std::optional<std::string> editor_note;   // 编者按, without its label
   std::optional<std::string> instructions;  // 领导批示, without its label
   std::vector<Article> articles;
   // The distribution footer in document order: ("报", [...]), ("送", [...]), ("抄送", [...]).
@@ -79,7 +79,8 @@ struct Bulletin {
 // document that is not a bulletin becomes one article holding its whole text.
 Bulletin ParseBulletin(std::string_view text);
 
-// Reads (see ReadText) and parses a file. Throws what ReadText throws.
+// Reads (see ReadText) and parses a file. Throws what ReadText throws, and EmptyDocument when
+// the file holds no text.
 Bulletin ReadBulletin(const std::string& path, std::string_view encoding = {});
 
 }  // namespace gongwen

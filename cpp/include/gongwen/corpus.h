@@ -14,7 +14,7 @@ namespace gongwen {
 struct LoadResult {
   std::string path;
   std::optional<Bulletin> bulletin;
-  std::string error_type;  // empty, "FileError", "DecodeError" or "Error"
+  std::string error_type;  // empty, "FileError", "DecodeError", "EmptyDocument" or "Error"
   std::string error;       // the error message
   int error_number = 0;    // errno for a FileError
 };

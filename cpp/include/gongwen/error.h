@@ -40,4 +40,10 @@ class FileError : public Error {
   int error_number_;
 };
 
+// A file that decodes but holds no text (an empty file, a scanned PDF without a text layer).
+class EmptyDocument : public Error {
+ public:
+  explicit EmptyDocument(const std::string& path);
+};
+
 }  // namespace gongwen

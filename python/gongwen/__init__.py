@@ -1,0 +1,44 @@
+"""gongwen: parse, segment and compare corpora of Chinese government bulletins.
+
+Reading and parsing::
+
+    import gongwen
+    corpus = gongwen.Corpus.from_paths("bulletins/")      # a folder of .txt / .pdf files
+    frame = corpus.to_frame()                              # one row per article
+    b = gongwen.read_bulletin("anqing-zugong-2023-24.txt")
+    b.publication, b.issue, b.date, [a.title for a in b.articles]
+"""
+
+from ._core import __version__
+from .bulletin import Article, Bulletin, Point, Section, parse_bulletin, read_bulletin
+from .corpus import Corpus, GongwenWarning, LoadError
+from .datasets import sample_dir, sample_paths
+from .reading import (
+    DecodeError,
+    EmptyDocumentError,
+    clean_text,
+    decode_bytes,
+    detect_encoding,
+    read_text,
+)
+
+__all__ = [
+    "Article",
+    "Bulletin",
+    "Corpus",
+    "DecodeError",
+    "EmptyDocumentError",
+    "GongwenWarning",
+    "LoadError",
+    "Point",
+    "Section",
+    "__version__",
+    "clean_text",
+    "decode_bytes",
+    "detect_encoding",
+    "parse_bulletin",
+    "read_bulletin",
+    "read_text",
+    "sample_dir",
+    "sample_paths",
+]

@@ -1,0 +1,101 @@
+"""The command line: ``python -m gongwen parse FILE...`` and ``python -m gongwen report PATH...``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+
+from . import __version__
+from .bulletin import read_bulletin
+from .corpus import Corpus, GongwenWarning
+from .report import write_report
+
+__all__ = ["main"]
+
+
+def _parse(args: argparse.Namespace) -> int:
+    """Prints each file's bulletin as JSON: one object for one file, a list for several."""
+    results, failed = [], False
+    for path in args.files:
+        try:
+            bulletin = read_bulletin(path, encoding=args.encoding)
+        except (OSError, ValueError) as error:
+            print(f"gongwen parse: {error}", file=sys.stderr)
+            failed = True
+            continue
+        data = bulletin.to_dict()
+        if not args.with_text:
+            data.pop("text")
+        results.append(data)
+    payload = results[0] if len(args.files) == 1 and results else results
+    if results or len(args.files) > 1:
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=args.indent)
+        sys.stdout.write("\n")
+    return 1 if failed else 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GongwenWarning)
+        corpus = Corpus.from_paths(args.paths, encoding=args.encoding, n_threads=args.threads)
+    for warning in caught:
+        print(f"gongwen report: {warning.message}", file=sys.stderr)
+    path = write_report(corpus, args.out, title=args.title)
+    articles = sum(len(b.articles) for b in corpus.bulletins)
+    print(f"{len(corpus)} documents, {articles} articles -> {path}")
+    frame = corpus.to_frame()
+    if not frame.empty:
+        table = frame[["publication", "issue", "date", "title", "author", "n_chars"]]
+        with _wide_pandas():
+            print(table.to_string(max_colwidth=40))
+    return 0
+
+
+class _wide_pandas:
+    """Lets pandas print a table as wide as it needs (the CJK titles are long)."""
+
+    def __enter__(self) -> None:
+        import pandas as pd
+
+        self._context = pd.option_context("display.width", 200, "display.max_rows", 200)
+        self._context.__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        self._context.__exit__(*exc)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m gongwen", description="Analyse corpora of Chinese government bulletins."
+    )
+    parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    parse = commands.add_parser("parse", help="parse bulletins and print them as JSON")
+    parse.add_argument("files", nargs="+", help="text or PDF files")
+    parse.add_argument("--encoding", help="force an encoding (default: detect)")
+    parse.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
+    parse.add_argument("--with-text", action="store_true", help="include the cleaned text")
+    parse.set_defaults(run=_parse)
+
+    report = commands.add_parser("report", help="write an HTML report of a corpus")
+    report.add_argument("paths", nargs="+", help="files, directories or glob patterns")
+    report.add_argument("--out", default="report.html", help="output file (default report.html)")
+    report.add_argument("--title", default="gongwen report", help="the report's title")
+    report.add_argument("--encoding", help="force an encoding (default: detect)")
+    report.add_argument("--threads", type=int, help="threads (default: one per core)")
+    report.set_defaults(run=_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (OSError, ValueError) as error:
+        print(f"gongwen {args.command}: {error}", file=sys.stderr)
+        return 1

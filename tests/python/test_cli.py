@@ -1,0 +1,50 @@
+"""The command line: parse to JSON, report to HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DATA, REFERENCE, SAMPLE
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gongwen", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_parse_prints_json() -> None:
+    result = run("parse", str(REFERENCE))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["publication"] == "安庆组工信息" and data["issue"] == 24
+    assert [a["author"] for a in data["articles"]] == ["中共桐城市委", "中共潜山市委", "中共迎江区委"]
+    assert "text" not in data
+
+
+def test_parse_several_files_prints_a_list_and_reports_bad_ones(tmp_path: Path) -> None:
+    result = run("parse", str(REFERENCE), str(tmp_path / "missing.txt"), str(DATA / "genres" / "briefing_bylines.txt"))
+    assert result.returncode == 1
+    assert "missing.txt" in result.stderr
+    assert [d["publication"] for d in json.loads(result.stdout)] == ["安庆组工信息", "工作简报"]
+
+
+def test_report_is_self_contained_html(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run("report", str(SAMPLE), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "documents" in result.stdout and "中共潜山市委" in result.stdout
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "坚持党建引领 促进乡村振兴" in html and "编者按" in html
+    assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing fetched from elsewhere
+
+
+def test_report_of_nothing_fails_clearly(tmp_path: Path) -> None:
+    result = run("report", str(tmp_path), "--out", str(tmp_path / "r.html"))
+    assert result.returncode == 1
+    assert "no files" in result.stderr
