@@ -49,7 +49,8 @@ else
 fi
 
 # 4. gongwen itself, every time: the C++ sources may have changed, and the build in
-# build/<wheel tag> is incremental, so an unchanged tree costs only a CMake no-op.
+# build/<wheel tag> is incremental, so an unchanged tree costs only a CMake no-op (~2 s).
+# --no-deps: its dependencies are pinned in requirements-dev.txt, installed above.
 step "pip install --no-build-isolation -e ."
 "${pip[@]}" install -q --no-build-isolation --no-deps -e .
 echo "$sum" >"$stamp"
