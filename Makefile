@@ -8,7 +8,7 @@ SHELL := bash
 VENV := .venv/bin
 CORE := build/core
 
-.PHONY: setup build test lint format demo clean
+.PHONY: setup build test lint format demo stubs clean
 
 setup:
 	scripts/setup.sh
@@ -38,6 +38,11 @@ format: setup
 
 demo: setup
 	$(VENV)/python -m gongwen report python/gongwen/data/sample --out build/report.html
+
+# The type stub of the private extension, regenerated from the built module.
+stubs: setup
+	$(VENV)/pybind11-stubgen gongwen._core -o build/stubs
+	cp build/stubs/gongwen/_core.pyi python/gongwen/_core.pyi
 
 clean:
 	rm -rf build

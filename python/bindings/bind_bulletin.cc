@@ -2,7 +2,9 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "bindings.h"
@@ -16,9 +18,9 @@ namespace gongwen::bindings {
 namespace {
 
 // A Date as a (year, month, day) tuple, or None; the package makes it a datetime.date.
-py::object DateTuple(const std::optional<Date>& date) {
-  if (!date) return py::none();
-  return py::make_tuple(date->year, date->month, date->day);
+std::optional<std::tuple<int, int, int>> DateTuple(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return std::make_tuple(date->year, date->month, date->day);
 }
 
 void BindParts(py::module_& m) {

@@ -230,6 +230,4 @@ def _warn_skipped(errors: list[LoadError]) -> None:
         warnings.warn(f"skipped {error.path}: {error.message}", GongwenWarning, stacklevel=3)
     if len(errors) > _MAX_WARNINGS:
         more = len(errors) - _MAX_WARNINGS
-        warnings.warn(
-            f"skipped {more} more files; see Corpus.errors", GongwenWarning, stacklevel=3
-        )
+        warnings.warn(f"skipped {more} more files; see Corpus.errors", GongwenWarning, stacklevel=3)

@@ -1,23 +1,19 @@
-"""Fixtures shared by the Python tests: where the test data and the sample corpus are."""
+"""Fixtures shared by the Python tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 import gongwen
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-SAMPLE = gongwen.sample_dir()
-REFERENCE = SAMPLE / "anqing-zugong-2023-24.txt"
+import pytest
+from testdata import REFERENCE
 
 
 @pytest.fixture(scope="session")
 def reference_text() -> str:
+    """The reference bulletin's text as extracted from its PDF."""
     return REFERENCE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def reference() -> gongwen.Bulletin:
+    """The reference bulletin, parsed."""
     return gongwen.read_bulletin(REFERENCE)

@@ -7,10 +7,9 @@ import datetime
 import json
 import random
 
-import pytest
-from conftest import DATA, REFERENCE, SAMPLE
-
 import gongwen
+import pytest
+from testdata import DATA, REFERENCE, SAMPLE
 
 REFERENCE_TITLES = [
     "以党建为引领 以人民为中心 奋力推进基层治理水平迈上新台阶",
@@ -50,7 +49,11 @@ def test_reference_document_field_by_field(reference: gongwen.Bulletin) -> None:
     assert first.paragraphs[0].startswith("党的十八大以来，桐城市深入学习贯彻习近平总书记")
     assert first.text == "\n".join(first.paragraphs)
     section = first.sections[0]
-    assert (section.number, section.marker, section.heading) == (1, "一、", "突出党建引领，完善治理体系")
+    assert (section.number, section.marker, section.heading) == (
+        1,
+        "一、",
+        "突出党建引领，完善治理体系",
+    )
     assert [p.heading for p in section.points] == ["党委统揽", "镇街统筹", "村社统建"]
     assert [s.number for s in reference.articles[2].sections] == list(range(1, 10))
 
@@ -95,7 +98,8 @@ def test_layout_variants_give_the_same_structure(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["anqing.gbk.txt", "anqing.utf16le-bom.txt", "anqing.utf16be-bom.txt", "anqing.utf8-bom.txt"]
+    "name",
+    ["anqing.gbk.txt", "anqing.utf16le-bom.txt", "anqing.utf16be-bom.txt", "anqing.utf8-bom.txt"],
 )
 def test_encodings_give_the_same_structure(name: str) -> None:
     assert_reference_structure(gongwen.read_bulletin(DATA / "encodings" / name))
@@ -165,7 +169,7 @@ def test_parse_bulletin_never_raises_on_a_str() -> None:
         for article in b.articles:
             assert b.text[article.start : article.end] is not None
     assert gongwen.parse_bulletin("").articles == []
-    assert gongwen.parse_bulletin("\ud800孤立代理").articles[0].text == "\ufffd孤立代理"
+    assert gongwen.parse_bulletin("\ud800孤立代理。").articles[0].text == "\ufffd孤立代理。"
 
 
 def test_parse_bulletin_rejects_non_text() -> None:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import DATA, REFERENCE, SAMPLE
+from testdata import DATA, REFERENCE, SAMPLE
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -22,12 +22,21 @@ def test_parse_prints_json() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["publication"] == "安庆组工信息" and data["issue"] == 24
-    assert [a["author"] for a in data["articles"]] == ["中共桐城市委", "中共潜山市委", "中共迎江区委"]
+    assert [a["author"] for a in data["articles"]] == [
+        "中共桐城市委",
+        "中共潜山市委",
+        "中共迎江区委",
+    ]
     assert "text" not in data
 
 
 def test_parse_several_files_prints_a_list_and_reports_bad_ones(tmp_path: Path) -> None:
-    result = run("parse", str(REFERENCE), str(tmp_path / "missing.txt"), str(DATA / "genres" / "briefing_bylines.txt"))
+    result = run(
+        "parse",
+        str(REFERENCE),
+        str(tmp_path / "missing.txt"),
+        str(DATA / "genres" / "briefing_bylines.txt"),
+    )
     assert result.returncode == 1
     assert "missing.txt" in result.stderr
     assert [d["publication"] for d in json.loads(result.stdout)] == ["安庆组工信息", "工作简报"]

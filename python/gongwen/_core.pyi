@@ -1,0 +1,176 @@
+"""
+Private C++ core of gongwen; use the public API of the gongwen package instead.
+"""
+from __future__ import annotations
+import collections.abc
+import typing
+__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'clean_text', 'decode_bytes', 'load_bulletins', 'parse_bulletin', 'read_bulletin', 'read_text']
+class DecodeError(ValueError):
+    pass
+class EmptyDocumentError(ValueError):
+    pass
+class Point:
+    """
+    A numbered point (一是, 二是, ...); offsets into Bulletin.text.
+    """
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def heading(self) -> str:
+        ...
+    @property
+    def number(self) -> int:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+class Section:
+    """
+    A numbered section (一、 / （一） / 1．/ 第一章).
+    """
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def heading(self) -> str:
+        ...
+    @property
+    def marker(self) -> str:
+        ...
+    @property
+    def number(self) -> int:
+        ...
+    @property
+    def points(self) -> list[Point]:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+class Article:
+    """
+    One article of a bulletin.
+    """
+    @property
+    def author(self) -> str | None:
+        ...
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def paragraphs(self) -> list[str]:
+        ...
+    @property
+    def points(self) -> list[Point]:
+        ...
+    @property
+    def sections(self) -> list[Section]:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def title(self) -> str:
+        ...
+class Bulletin:
+    """
+    A parsed bulletin.
+    """
+    @property
+    def articles(self) -> list[Article]:
+        ...
+    @property
+    def copies(self) -> int | None:
+        ...
+    @property
+    def credits(self) -> list[tuple[str, str]]:
+        ...
+    @property
+    def date(self) -> tuple[int, int, int] | None:
+        ...
+    @property
+    def distribution(self) -> list[tuple[str, list[str]]]:
+        ...
+    @property
+    def editor(self) -> str | None:
+        ...
+    @property
+    def editor_note(self) -> str | None:
+        ...
+    @property
+    def encoding(self) -> str:
+        ...
+    @property
+    def instructions(self) -> str | None:
+        ...
+    @property
+    def issue(self) -> int | None:
+        ...
+    @property
+    def issue_total(self) -> int | None:
+        ...
+    @property
+    def notices(self) -> list[str]:
+        ...
+    @property
+    def path(self) -> str:
+        ...
+    @property
+    def publication(self) -> str | None:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+    @property
+    def year(self) -> int | None:
+        ...
+class LoadResult:
+    """
+    The outcome of loading one file of a corpus.
+    """
+    @property
+    def bulletin(self) -> Bulletin | None:
+        ...
+    @property
+    def error(self) -> str:
+        ...
+    @property
+    def error_number(self) -> int:
+        ...
+    @property
+    def error_type(self) -> str:
+        ...
+    @property
+    def path(self) -> str:
+        ...
+def clean_text(text: str, drop_page_numbers: bool = True, join_lines: bool = True, fix_spaces: bool = True) -> str:
+    """
+    Undoes PDF-extraction damage; returns the cleaned text, one paragraph a line.
+    """
+def decode_bytes(data: bytes, encoding: str = '', name: str = '<bytes>') -> tuple[str, str]:
+    """
+    Decodes bytes as read_text decodes a file; returns (text, encoding used).
+    """
+def load_bulletins(paths: collections.abc.Sequence[str], n_threads: typing.SupportsInt | typing.SupportsIndex = 0, encoding: str = '') -> list[LoadResult]:
+    """
+    Reads and parses many files on n_threads threads (0: one per core); errors are recorded per file, in input order.
+    """
+def parse_bulletin(text: str) -> Bulletin:
+    """
+    Parses extracted text into a Bulletin.
+    """
+def read_bulletin(path: str, encoding: str = '') -> Bulletin:
+    """
+    Reads, decodes and parses one file.
+    """
+def read_text(path: str, encoding: str = '') -> tuple[str, str]:
+    """
+    Reads and decodes a file; returns (text, encoding used).
+    """
+__version__: str = '0.1.0'
