@@ -26,9 +26,11 @@ BIG5_LINES = [
     "以黨建為引領 以人民為中心",
     "奮力推進基層治理水平邁上新臺階",
     "中共桐城市委",
-    "黨的十八大以來，桐城市深入學習貫徹習近平總書記關於黨的建設的重要思想，"
-    "認真貫徹落實韓俊書記在桐城調研基層治理工作時講話精神，深化運用「新時代六尺巷工作法」，"
-    "實現矛盾糾紛總量、萬人成訟率大幅下降，基層治理水平得到明顯提升。",
+    (
+        "黨的十八大以來，桐城市深入學習貫徹習近平總書記關於黨的建設的重要思想，"
+        "認真貫徹落實韓俊書記在桐城調研基層治理工作時講話精神，深化運用「新時代六尺巷工作法」，"
+        "實現矛盾糾紛總量、萬人成訟率大幅下降，基層治理水平得到明顯提升。"
+    ),
     "中華人民共和國的一切權力屬於人民。",
 ]
 
@@ -41,7 +43,9 @@ KOREAN = (
 )
 
 # A GB18030 text with a character outside GBK (U+20BB7, a four-byte GB18030 sequence).
-GB18030_EXTENSION = "“𠮷”是“吉”的异体字，在 GB18030 中用四个字节编码，GBK 无法表示它。\n"
+GB18030_EXTENSION = (
+    "“𠮷”是“吉”的异体字，在 GB18030 中用四个字节编码，GBK 无法表示它。\n"
+)
 
 PAGE_NUMBER = re.compile(r"^—\s*\d+\s*—$")
 TERMINAL = tuple("。：；！？")
@@ -93,7 +97,7 @@ def encoding_fixtures(text: str) -> None:
     # Cut inside the first character of the editor's note's second line (开, three bytes in
     # UTF-8): the file ends with two bytes of it, so the tests expect the error at size - 2.
     utf8 = text.encode("utf-8")
-    cut = utf8.index("开。".encode("utf-8"))
+    cut = utf8.index("开。".encode())
     write("truncated_utf8.txt", utf8[: cut + 2])
     # Pseudo-random bytes with every value, NULs included, from a fixed seed.
     rng = random.Random(20230831)
@@ -111,7 +115,7 @@ def pdf_fixture(text: str) -> None:
             self.cell(0, 8, f"— {self.page_no()} —", align=Align.C)
 
     pdf = Bulletin(format="A4", unit="mm")
-    pdf.set_creation_date(datetime.datetime(2023, 8, 31, tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime(2023, 8, 31, tzinfo=datetime.UTC))
     pdf.set_producer("gongwen make_encoding_fixtures.py")
     pdf.set_margins(left=28, top=30, right=26)
     pdf.set_auto_page_break(auto=True, margin=28)
@@ -143,8 +147,13 @@ def pdf_fixture(text: str) -> None:
             continue
         pdf.set_font("wqy", size=14)
         pdf.multi_cell(
-            0, 8, "\u3000\u3000" + para, align=Align.J, wrapmode=WrapMode.CHAR,
-            new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+            0,
+            8,
+            "\u3000\u3000" + para,
+            align=Align.J,
+            wrapmode=WrapMode.CHAR,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
         )
     data = bytes(pdf.output())
     write("anqing.pdf", data)
@@ -155,7 +164,7 @@ def locked_pdf_fixture() -> None:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")
-    pdf.set_creation_date(datetime.datetime(2023, 8, 31, tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime(2023, 8, 31, tzinfo=datetime.UTC))
     pdf.set_producer("gongwen make_encoding_fixtures.py")
     pdf.add_page()
     pdf.set_font("helvetica", size=12)
