@@ -164,19 +164,19 @@ TEST(DecodeBytesTest, GbkParagraph) {
 }
 
 TEST(DecodeBytesTest, ShortGbkExcerptsOfTheDocument) {
-  // Every line of the bulletin on its own, encoded as GBK.
+  // Every line of the bulletin with at least two hanzi, on its own, encoded as GBK: titles,
+  // author lines and wrapped lines of 2 to 30 characters, short for ICU's detector.
   const std::string reference = Reference();
-  const DecodedText gbk = DecodeBytes(Fixture("anqing.gbk.txt"));
+  const std::string bytes = Fixture("anqing.gbk.txt");
   std::size_t lines = 0;
   std::size_t start = 0;
-  const std::string& bytes = Fixture("anqing.gbk.txt");
   for (std::size_t end = bytes.find('\n'); end != std::string::npos;
        start = end + 1, end = bytes.find('\n', start)) {
     const std::string line = bytes.substr(start, end - start);
     if (std::count_if(line.begin(), line.end(), [](char c) { return c & 0x80; }) < 4) continue;
     const DecodedText decoded = DecodeBytes(line);
     EXPECT_EQ(decoded.encoding, "GB18030") << decoded.text;
-    EXPECT_TRUE(Contains(gbk.text, decoded.text)) << decoded.text;
+    EXPECT_TRUE(Contains(reference, decoded.text)) << decoded.text;
     ++lines;
   }
   EXPECT_GT(lines, 150u);
