@@ -56,16 +56,17 @@ def read_chardet(path: Path) -> str:
     return data.decode(encoding, errors="replace")
 
 
-def measure(name: str, read: Callable[[Path], str], truth: dict[Path, str]) -> tuple[float, int]:
-    correct = 0
+def reads_correctly(read: Callable[[Path], str], path: Path, text: str) -> bool:
+    try:
+        return read(path) == text
+    except Exception:  # a reader that fails on a file simply gets it wrong
+        return False
+
+
+def measure(read: Callable[[Path], str], truth: dict[Path, str]) -> tuple[float, int]:
     start = time.perf_counter()
-    for path, text in truth.items():
-        try:
-            correct += read(path) == text
-        except Exception:  # a reader that fails on a file simply gets it wrong
-            pass
-    seconds = time.perf_counter() - start
-    return seconds, correct
+    correct = sum(reads_correctly(read, path, text) for path, text in truth.items())
+    return time.perf_counter() - start, correct
 
 
 def main() -> None:
@@ -79,7 +80,7 @@ def main() -> None:
         if not args.skip_chardet:
             readers.append(("chardet", read_chardet))
         print(f"{len(truth)} files, {megabytes:.1f} MB (GB18030, UTF-8 and UTF-16 copies)")
-        results = {name: measure(name, read, truth) for name, read in readers}
+        results = {name: measure(read, truth) for name, read in readers}
     base_seconds = results["gongwen"][0]
     print(f"{'reader':<20}{'seconds':>9}{'MB/s':>9}{'correct':>10}{'gongwen faster':>16}")
     for name, (seconds, correct) in results.items():

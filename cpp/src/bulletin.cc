@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "clean_internal.h"
 #include "gongwen/clean.h"
 #include "gongwen/decode.h"
 #include "gongwen/error.h"
@@ -442,13 +443,26 @@ void ParseArticles(const std::vector<Piece>& lines, std::size_t from, std::size_
 
 // ---------------------------------------------------------------------------------------------
 
-std::vector<Piece> ToPieces(const CleanedText& cleaned) {
+// The cleaned lines with their offsets in the cleaned text, which joins them with '\n'.
+std::vector<Piece> ToPieces(std::vector<std::u32string> paragraphs) {
   std::vector<Piece> pieces;
-  pieces.reserve(cleaned.lines.size());
-  for (const CleanLine& line : cleaned.lines) {
-    pieces.push_back(Piece{text::Decode(line.text), line.start});
+  pieces.reserve(paragraphs.size());
+  std::size_t offset = 0;
+  for (std::u32string& paragraph : paragraphs) {
+    const std::size_t length = paragraph.size();
+    pieces.push_back(Piece{std::move(paragraph), offset});
+    offset += length + 1;
   }
   return pieces;
+}
+
+std::string JoinLines(const std::vector<Piece>& lines) {
+  std::u32string joined;
+  for (const Piece& line : lines) {
+    if (&line != &lines.front()) joined.push_back(U'\n');
+    joined += line.text;
+  }
+  return Utf8(joined);
 }
 
 void FillHeader(const parse::Header& h, Bulletin* b) {
@@ -482,10 +496,9 @@ void ParseDocument(const std::vector<Piece>& lines, Bulletin* b) {
 }  // namespace
 
 Bulletin ParseBulletin(std::string_view text) {
-  const CleanedText cleaned = CleanText(text);
+  const std::vector<Piece> lines = ToPieces(internal::CleanParagraphs(text, CleanOptions{}));
   Bulletin b;
-  b.text = cleaned.text;
-  const std::vector<Piece> lines = ToPieces(cleaned);
+  b.text = JoinLines(lines);
   const parse::Header header = parse::ParseHeader(lines);
   if (!header.found) {
     // Without a header, only several titled and signed pieces make a collection of articles.

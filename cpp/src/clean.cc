@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "clean_internal.h"
 #include "markers.h"
 #include "text.h"
 
@@ -403,10 +404,18 @@ std::vector<std::u32string> JoinParagraphs(const std::vector<RawLine>& lines, bo
 
 }  // namespace
 
-CleanedText CleanText(std::string_view text, const CleanOptions& options) {
+namespace internal {
+
+std::vector<std::u32string> CleanParagraphs(std::string_view text, const CleanOptions& options) {
   std::vector<RawLine> lines = SplitLines(text::Decode(text), options.fix_spaces);
   lines = DropPageFurniture(std::move(lines), options.drop_page_numbers);
-  std::vector<std::u32string> paragraphs = JoinParagraphs(lines, options.join_lines);
+  return JoinParagraphs(lines, options.join_lines);
+}
+
+}  // namespace internal
+
+CleanedText CleanText(std::string_view text, const CleanOptions& options) {
+  const std::vector<std::u32string> paragraphs = internal::CleanParagraphs(text, options);
 
   CleanedText cleaned;
   std::size_t offset = 0;

@@ -99,23 +99,41 @@ std::optional<int> ParseWithUnits(std::u32string_view s) {
 
 }  // namespace
 
-void AppendUtf8(std::string& out, char32_t c) {
-  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = kReplacement;
+namespace {
+
+// Writes `c` (already valid) at `out`; returns the bytes written.
+int WriteUtf8(char32_t c, char* out) {
   if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    out[0] = static_cast<char>(c);
+    return 1;
   }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
+char32_t ValidOrReplacement(char32_t c) {
+  return (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) ? kReplacement : c;
+}
+
+}  // namespace
+
+void AppendUtf8(std::string& out, char32_t c) {
+  char buffer[4];
+  out.append(buffer, static_cast<std::size_t>(WriteUtf8(ValidOrReplacement(c), buffer)));
 }
 
 std::u32string Decode(std::string_view utf8) {
@@ -142,9 +160,11 @@ std::u32string Decode(std::string_view utf8) {
 }
 
 std::string Encode(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
-  for (char32_t c : text) AppendUtf8(out, c);
+  // Write into a buffer sized for the worst case, then trim: no per-byte capacity checks.
+  std::string out(text.size() * 4, '\0');
+  char* p = out.data();
+  for (char32_t c : text) p += WriteUtf8(ValidOrReplacement(c), p);
+  out.resize(static_cast<std::size_t>(p - out.data()));
   return out;
 }
 
@@ -163,8 +183,17 @@ std::size_t CountCodePoints(std::string_view utf8) {
   return count;
 }
 
+// The ranges that cover nearly all characters of Chinese text, tested before asking ICU (whose
+// property lookups would otherwise dominate the cleaner's time).
+bool IsCjkUnified(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+bool IsCjkPunctuationOrFullWidth(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6);
+}
+
 bool IsHan(char32_t c) {
-  if (c == U'〇') return true;
+  if (IsCjkUnified(c) || c == U'〇') return true;
+  if (c < 0x2E80) return false;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status) &&
          u_isalpha(static_cast<UChar32>(c));
@@ -172,6 +201,7 @@ bool IsHan(char32_t c) {
 
 bool IsWide(char32_t c) {
   if (c < 0x1100) return false;
+  if (IsCjkUnified(c) || IsCjkPunctuationOrFullWidth(c)) return true;
   const int eaw = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
   if (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) return true;
   // Quotes, dashes, ellipsis and middle dot are "ambiguous": full-width in Chinese text.
@@ -179,6 +209,8 @@ bool IsWide(char32_t c) {
 }
 
 bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == U' ' || (c >= U'\t' && c <= U'\r');
+  if (IsCjkUnified(c)) return false;
   if (c == 0x200B || c == 0xFEFF || c == 0x3000) return true;
   return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
@@ -240,6 +272,7 @@ bool EndsSentence(std::u32string_view s) {
 }
 
 int HalfEmWidth(char32_t c) {
+  if (c >= 0x20 && c < 0x7F) return 1;
   if (IsWide(c)) return 2;
   const int8_t type = u_charType(static_cast<UChar32>(c));
   if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_CONTROL_CHAR ||
@@ -257,7 +290,7 @@ int HalfEmWidth(std::u32string_view s) {
 
 bool AllFullWidth(std::u32string_view s) {
   for (char32_t c : s) {
-    if (IsHan(c)) continue;
+    if (IsHan(c) || IsCjkPunctuationOrFullWidth(c)) continue;
     // Full-width punctuation (，。、；：？！（）) and forms; not the ambiguous quotes, whose
     // width depends on the font.
     const int eaw = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);

@@ -50,7 +50,7 @@ def _report(args: argparse.Namespace) -> int:
     if not frame.empty:
         table = frame[["publication", "issue", "date", "title", "author", "n_chars"]]
         with _wide_pandas():
-            print(table.to_string(max_colwidth=40))
+            print(table.to_string(max_colwidth=40, na_rep=""))
     return 0
 
 

@@ -43,9 +43,7 @@ KOREAN = (
 )
 
 # A GB18030 text with a character outside GBK (U+20BB7, a four-byte GB18030 sequence).
-GB18030_EXTENSION = (
-    "“𠮷”是“吉”的异体字，在 GB18030 中用四个字节编码，GBK 无法表示它。\n"
-)
+GB18030_EXTENSION = "“𠮷”是“吉”的异体字，在 GB18030 中用四个字节编码，GBK 无法表示它。\n"
 
 PAGE_NUMBER = re.compile(r"^—\s*\d+\s*—$")
 TERMINAL = tuple("。：；！？")

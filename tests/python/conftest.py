@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import gongwen
 import pytest
 from testdata import REFERENCE
+
+import gongwen
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,10 @@ import datetime
 import json
 import random
 
-import gongwen
 import pytest
 from testdata import DATA, REFERENCE, SAMPLE
+
+import gongwen
 
 REFERENCE_TITLES = [
     "以党建为引领 以人民为中心 奋力推进基层治理水平迈上新台阶",

@@ -7,10 +7,11 @@ import shutil
 import threading
 from pathlib import Path
 
-import gongwen
 import pandas as pd
 import pytest
 from testdata import DATA, REFERENCE, SAMPLE
+
+import gongwen
 
 COLUMNS = [
     "path",

@@ -6,9 +6,10 @@ import hashlib
 import os
 from pathlib import Path
 
-import gongwen
 import pytest
 from testdata import DATA, REFERENCE
+
+import gongwen
 
 ENCODINGS = DATA / "encodings"
 
