@@ -176,3 +176,11 @@ def test_parse_bulletin_never_raises_on_a_str() -> None:
 def test_parse_bulletin_rejects_non_text() -> None:
     with pytest.raises(TypeError, match="must be str"):
         gongwen.parse_bulletin(b"bytes")
+
+
+def test_bulletins_pickle(reference: gongwen.Bulletin) -> None:
+    import pickle
+
+    restored = pickle.loads(pickle.dumps(reference))
+    assert restored == reference
+    assert restored.articles[0].sections[0].points[0].heading == "党委统揽"
