@@ -255,41 +255,39 @@ void AddFooterField(std::u32string_view segment, Bulletin* b) {
   }
 }
 
-void ParseFooter(const std::vector<Piece>& lines, std::size_t footer, Bulletin* b) {
-  std::u32string last_key_line;
+// The footer's logical lines: a line without a key of its own continues the one before it.
+std::vector<std::u32string> FooterLines(const std::vector<Piece>& lines, std::size_t footer) {
+  std::vector<std::u32string> out;
   for (std::size_t i = footer; i < lines.size(); ++i) {
-    std::u32string_view s = lines[i].text;
+    const std::u32string& s = lines[i].text;
+    const bool continuation = !out.empty() && FooterKeyPositions(s).empty() &&
+                              !markers::CopiesNote(s) && !IsPrintingLine(s);
+    if (continuation) {
+      out.back() += s;
+    } else {
+      out.push_back(s);
+    }
+  }
+  return out;
+}
+
+void ParseFooter(const std::vector<Piece>& lines, std::size_t footer, Bulletin* b) {
+  for (const std::u32string& s : FooterLines(lines, footer)) {
     if (auto copies = markers::CopiesNote(s)) {
       b->copies = copies;
-      continue;
-    }
-    if (IsPrintingLine(s)) {
+    } else if (IsPrintingLine(s)) {
       const parse::DateMatch date = *parse::FindDate(s);
       if (!b->date) b->date = date.date;
-      b->credits.emplace_back("印发", Utf8(text::Trim(s.substr(0, date.start))));
-      continue;
-    }
-    const std::vector<std::size_t> keys = FooterKeyPositions(s);
-    if (keys.empty()) {
-      // A continuation of the line before: re-read the two as one.
-      if (!last_key_line.empty()) {
-        last_key_line += s;
-        // Replace the field added for the line before.
-        const markers::FooterKey key = markers::FooterKeyAt(last_key_line, 0);
-        if (key.kind == markers::FooterKind::kDistribution) {
-          b->distribution.back().second = {};
-        } else if (!b->credits.empty()) {
-          b->credits.pop_back();
-        }
-        AddFooterField(last_key_line, b);
+      b->credits.emplace_back("印发",
+                              Utf8(text::Trim(std::u32string_view(s).substr(0, date.start))));
+    } else {
+      // Several fields may share a line: "责任编辑：张明    签发：李华".
+      const std::vector<std::size_t> keys = FooterKeyPositions(s);
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        const std::size_t end = k + 1 < keys.size() ? keys[k + 1] : s.size();
+        AddFooterField(std::u32string_view(s).substr(keys[k], end - keys[k]), b);
       }
-      continue;
     }
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      const std::size_t end = k + 1 < keys.size() ? keys[k + 1] : s.size();
-      AddFooterField(s.substr(keys[k], end - keys[k]), b);
-    }
-    last_key_line = s.substr(keys.back());
   }
 }
 

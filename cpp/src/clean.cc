@@ -49,21 +49,19 @@ int IndentWidth(char32_t c) {
   return c == 0x3000 ? 2 : 1;
 }
 
-// Characters between which a space is an artefact of extraction: Chinese text and punctuation
-// on one side, digits, Latin letters and their symbols on the other (or punctuation on both).
-bool IsTightLeft(char32_t c) { return IsWide(c); }
-bool IsTightRight(char32_t c) {
+// Digits, Latin letters and the symbols set with them: extraction puts spaces between these and
+// Chinese text, where the printed page has none.
+bool IsLatinLike(char32_t c) {
   return IsAsciiAlnum(c) || c == U'%' || c == U'+' || c == U'.' || c == U'‰' || c == U'℃';
 }
 
-bool IsHanLike(char32_t c) { return text::IsHan(c); }
-
-// Whether the space between `a` and `b` should go.
+// Whether the space between `a` and `b` is an artefact of extraction.
 bool DropSpaceBetween(char32_t a, char32_t b) {
-  if ((IsTightLeft(a) && IsTightRight(b)) || (IsTightRight(a) && IsTightLeft(b))) return true;
+  if ((IsWide(a) && IsLatinLike(b)) || (IsLatinLike(a) && IsWide(b))) return true;
   if (text::IsDigit(a) && (b == U'%' || b == U'‰')) return true;  // "31 %"
-  // Around full-width punctuation ("工作 。", "“ 红色"): only Han-to-Han spaces may be meaningful.
-  return (IsWide(a) && IsWide(b)) && !(IsHanLike(a) && IsHanLike(b));
+  // Around full-width punctuation ("工作 。", "“ 红色"): only Han-to-Han spaces may be meaningful
+  // (they separate the parts of a title).
+  return (IsWide(a) && IsWide(b)) && !(text::IsHan(a) && text::IsHan(b));
 }
 
 // "安 庆 组 工 信 息": letter-spaced headings, single Han characters separated by spaces.
@@ -73,7 +71,7 @@ bool IsLetterSpaced(std::u32string_view s) {
     const bool expect_space = i % 2 == 1;
     if (expect_space != (s[i] == U' ')) return false;
     if (!expect_space) {
-      if (!IsHanLike(s[i])) return false;
+      if (!text::IsHan(s[i])) return false;
       ++letters;
     }
   }

@@ -158,7 +158,7 @@ std::u32string Tidy(std::u32string s) {
 
 void RemoveSpans(std::u32string* s, std::vector<std::pair<std::size_t, std::size_t>> spans) {
   std::sort(spans.rbegin(), spans.rend());
-  for (const auto& [start, end] : spans) s->replace(start, end - start, U" ");
+  for (const auto& [start, end] : spans) s->replace(start, end - start, 1, U' ');
 }
 
 bool IsPeriodicalName(std::u32string_view s) {
@@ -187,7 +187,7 @@ HeaderLine TakeFields(std::u32string_view line, Header* h) {
     const std::size_t p = s.find(notice);
     if (p == std::u32string::npos) continue;
     h->notices.emplace_back(notice);
-    s.replace(p, notice.size(), U" ");
+    s.replace(p, notice.size(), 1, U' ');
     had = true;
   }
   IssueParts issue = FindIssueParts(s);
@@ -200,7 +200,7 @@ HeaderLine TakeFields(std::u32string_view line, Header* h) {
   }
   if (std::optional<DateMatch> date = FindDate(s); date && !h->date) {
     h->date = date->date;
-    s.replace(date->start, date->length, U" ");
+    s.replace(date->start, date->length, 1, U' ');
     had = true;
   }
   return HeaderLine{Tidy(std::move(s)), had};

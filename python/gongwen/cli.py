@@ -48,9 +48,10 @@ def _report(args: argparse.Namespace) -> int:
     print(f"{len(corpus)} documents, {articles} articles -> {path}")
     frame = corpus.to_frame()
     if not frame.empty:
-        table = frame[["publication", "issue", "date", "title", "author", "n_chars"]]
+        columns = ["publication", "issue", "date", "title", "author", "n_chars"]
+        table = frame[columns].astype("object").fillna("")
         with _wide_pandas():
-            print(table.to_string(max_colwidth=40, na_rep=""))
+            print(table.to_string(max_colwidth=40))
     return 0
 
 

@@ -185,6 +185,26 @@ TEST(BulletinTest, NoteInstructionsContentsAndSubtitles) {
   EXPECT_EQ(b.distribution[1].first, "分送");
 }
 
+TEST(BulletinTest, FooterWithContinuationsSharedLinesAndPrintingNote) {
+  const Bulletin b = ParseBulletin(
+      "组工信息\n第3期\n中共望江县委组织部\n"
+      "望江县推行村级事务清单\n中共望江县委组织部\n今年以来，望江县推行村级事务清单。\n"
+      "报：市委组织部。\n送：各乡镇党委，\n  县直各单位。\n"
+      "责任编辑：张明    签发：李华\n中共望江县委组织部办公室 2023年1月5日印发\n（共印30份）\n");
+  EXPECT_EQ(b.editor, "中共望江县委组织部");
+  ASSERT_TRUE(b.date);  // only the printing note has one
+  EXPECT_EQ(b.date->day, 5);
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.articles[0].Text(), "今年以来，望江县推行村级事务清单。");
+  ASSERT_EQ(b.distribution.size(), 2u);
+  EXPECT_EQ(b.distribution[1].second, (Strings{"各乡镇党委", "县直各单位"}));
+  using Credit = std::pair<std::string, std::string>;
+  EXPECT_EQ(b.credits,
+            (std::vector<Credit>{
+                {"责任编辑", "张明"}, {"签发", "李华"}, {"印发", "中共望江县委组织部办公室"}}));
+  EXPECT_EQ(b.copies, 30);
+}
+
 TEST(BulletinTest, DocumentThatIsNotABulletinIsOneArticle) {
   const Bulletin law = ParseFile(testing::SampleData("village-committees-law-2018.md"));
   EXPECT_FALSE(law.publication);
