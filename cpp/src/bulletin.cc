@@ -39,8 +39,16 @@ constexpr std::size_t kMaxTitleLine = 50;
 constexpr std::size_t kFooterWindow = 20;
 constexpr std::size_t kMaxFooterContinuation = 40;
 
+// A title may ask or exclaim: "如何破解村级集体经济发展难题？" — short, one clause.
+bool IsQuestionTitle(std::u32string_view s) {
+  constexpr std::size_t kMaxQuestionTitle = 30;
+  return !s.empty() && s.size() <= kMaxQuestionTitle && (s.back() == U'？' || s.back() == U'！') &&
+         s.find_first_of(U"，。；：") == std::u32string_view::npos;
+}
+
 bool IsTitleLike(std::u32string_view s) {
-  if (s.empty() || s.size() > kMaxTitleLine || text::EndsSentence(s)) return false;
+  if (s.empty() || s.size() > kMaxTitleLine) return false;
+  if (text::EndsSentence(s) && !IsQuestionTitle(s)) return false;
   if (s.find(U'。') != std::u32string_view::npos) return false;
   std::size_t length = 0;
   return !markers::StartsLabelledBlock(s) && !markers::FindSectionMarker(s) &&
@@ -53,7 +61,8 @@ bool ContinuesTitle(std::u32string_view s) {
   return IsTitleLike(s) || (StartsWith(s, U"——") && s.size() <= kMaxTitleLine);
 }
 
-// The unit named by an author line: 中共桐城市委, ——桐城市委组织部, （桐城市委组织部）.
+// The unit named by an author line: 中共桐城市委, ——桐城市委组织部, （桐城市委组织部）,
+// 桐城市委组织部供稿.
 std::optional<std::u32string> AuthorOf(std::u32string_view s) {
   if (auto unit = markers::Byline(s)) return unit;
   if (StartsWith(s, U"——")) s.remove_prefix(2);
@@ -62,6 +71,7 @@ std::optional<std::u32string> AuthorOf(std::u32string_view s) {
     s = s.substr(1, s.size() - 2);
   }
   s = text::Trim(s);
+  if (text::EndsWith(s, U"供稿")) s = text::Trim(s.substr(0, s.size() - 2));  // 桐城市委组织部供稿
   if (parse::IsUnitName(s)) return std::u32string(s);
   return std::nullopt;
 }
@@ -71,6 +81,16 @@ std::size_t TitleRunEnd(const std::vector<Piece>& lines, std::size_t i, std::siz
   std::size_t j = i + 1;
   while (j < to && j - i < 4 && ContinuesTitle(lines[j].text)) ++j;
   return j;
+}
+
+// The author of the title run [i, j): its last line when that names a unit and the run has a
+// title before it. A list of units (an appendix naming courts or offices) is not an author line:
+// an author is followed by the article's text, not by more short lines.
+std::optional<std::u32string> RunAuthor(const std::vector<Piece>& lines, std::size_t i,
+                                        std::size_t j, std::size_t to) {
+  if (j - i < 2) return std::nullopt;
+  if (j < to && IsTitleLike(lines[j].text)) return std::nullopt;
+  return AuthorOf(lines[j - 1].text);
 }
 
 std::string JoinTitle(const std::vector<Piece>& lines, std::size_t from, std::size_t to) {
@@ -309,7 +329,7 @@ Layout DetectLayout(const std::vector<Piece>& lines, std::size_t from, std::size
     }
     if (!IsTitleLike(lines[i].text)) continue;
     const std::size_t j = TitleRunEnd(lines, i, to);
-    if (j - i >= 2 && AuthorOf(lines[j - 1].text)) ++layout.authored;
+    if (RunAuthor(lines, i, j, to)) ++layout.authored;
     i = j - 1;
   }
   return layout;
@@ -420,12 +440,8 @@ void ParseArticles(const std::vector<Piece>& lines, std::size_t from, std::size_
       continue;
     }
     const std::size_t j = TitleRunEnd(lines, i, to);
-    std::optional<std::u32string> author;
-    std::size_t title_end = j;
-    if (j - i >= 2) {
-      author = AuthorOf(lines[j - 1].text);
-      if (author) title_end = j - 1;
-    }
+    const std::optional<std::u32string> author = RunAuthor(lines, i, j, to);
+    const std::size_t title_end = author ? j - 1 : j;
     const bool opens = author || !builder.has_open_article() || builder.closed() ||
                        (layout.authored == 0 && !layout.bylines);
     if (!opens) {

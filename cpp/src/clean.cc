@@ -3,7 +3,7 @@
 //     Markdown heading marks and comments go too (scraped corpora come as Markdown);
 //  2. normalise white space inside each line and remove the spaces that extraction puts between
 //     Chinese and digits or Latin letters ("2022 年" -> "2022年");
-//  3. drop page numbers and rule lines;
+//  3. drop page numbers, running heads and feet, and rule lines;
 //  4. decide whether blank lines mean anything (some extractors put one after every line);
 //  5. re-join hard-wrapped lines into paragraphs, using line widths measured in half-ems: in a
 //     justified Chinese page every wrapped line is full, a paragraph's last line usually is not,
@@ -11,6 +11,8 @@
 #include "gongwen/clean.h"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "clean_internal.h"
@@ -208,7 +210,7 @@ bool IsPageNumber(const RawLine& line, bool at_page_edge) {
 }
 
 // Drops page numbers and rules, turning them into page breaks / hard breaks.
-std::vector<RawLine> DropPageFurniture(std::vector<RawLine> lines, bool drop_page_numbers) {
+std::vector<RawLine> DropPageFurniture(std::vector<RawLine> lines) {
   std::vector<RawLine> kept;
   kept.reserve(lines.size());
   bool pending_break = false;
@@ -216,7 +218,7 @@ std::vector<RawLine> DropPageFurniture(std::vector<RawLine> lines, bool drop_pag
     RawLine& line = lines[i];
     const bool next_is_break = i + 1 < lines.size() && lines[i + 1].page_break;
     const bool at_edge = line.page_break || next_is_break || i + 1 == lines.size();
-    if (drop_page_numbers && IsPageNumber(line, at_edge)) {
+    if (IsPageNumber(line, at_edge)) {
       pending_break = true;
       continue;
     }
@@ -224,6 +226,42 @@ std::vector<RawLine> DropPageFurniture(std::vector<RawLine> lines, bool drop_pag
     line.page_break = line.page_break || pending_break;
     pending_break = line.page_break && line.text.empty();
     kept.push_back(std::move(line));
+  }
+  return kept;
+}
+
+// Running heads and feet: the same short line at the edge of several pages (the periodical's
+// name at the top of every page, "安庆组工信息 第24期" at the foot). Each occurrence at a page
+// edge goes; the text where it first appears (the header on page one) stays.
+std::vector<RawLine> DropRunningHeads(std::vector<RawLine> lines) {
+  constexpr std::size_t kMaxHeadLength = 30;
+  std::vector<std::size_t> text_lines;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].text.empty()) text_lines.push_back(i);
+  }
+  std::vector<bool> at_edge(lines.size(), false);
+  std::unordered_map<std::u32string, int> edge_counts;
+  for (std::size_t k = 0; k < text_lines.size(); ++k) {
+    const RawLine& line = lines[text_lines[k]];
+    const bool bottom = k + 1 < text_lines.size() && lines[text_lines[k + 1]].page_break;
+    const bool candidate = line.text.size() <= kMaxHeadLength && !text::EndsSentence(line.text) &&
+                           !markers::StartsLabelledBlock(line.text);
+    if ((line.page_break || bottom) && candidate) {
+      at_edge[text_lines[k]] = true;
+      ++edge_counts[line.text];
+    }
+  }
+  std::vector<RawLine> kept;
+  kept.reserve(lines.size());
+  bool pending_break = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (at_edge[i] && edge_counts[lines[i].text] >= 2) {
+      pending_break = pending_break || lines[i].page_break;
+      continue;
+    }
+    lines[i].page_break = lines[i].page_break || pending_break;
+    pending_break = lines[i].page_break && lines[i].text.empty();
+    kept.push_back(std::move(lines[i]));
   }
   return kept;
 }
@@ -243,39 +281,40 @@ bool BlankLinesInterleaved(const std::vector<RawLine>& lines) {
   return text_pairs >= 3 && separated * 10 >= text_pairs * 8;
 }
 
-// The typical width of a full line, in half-ems, if the document is hard-wrapped at all:
-// the most common width among long lines, when enough lines share it.
-int WrapWidth(const std::vector<RawLine>& lines) {
-  std::vector<int> widths;
-  for (const RawLine& line : lines) {
-    if (line.width >= 20) widths.push_back(line.width);
-  }
-  if (widths.size() < 4) return 0;
-  std::sort(widths.begin(), widths.end());
-  int best = 0;
-  std::size_t best_count = 0;
-  // Count the lines within one em of each candidate width (justification stretches lines).
-  for (std::size_t i = 0, lo = 0, hi = 0; i < widths.size(); ++i) {
-    while (widths[lo] < widths[i] - 2) ++lo;
-    while (hi < widths.size() && widths[hi] <= widths[i] + 2) ++hi;
-    if (hi - lo > best_count) {
-      best_count = hi - lo;
-      best = widths[i];
-    }
-  }
-  const bool shared = best_count * 10 >= widths.size() * 3;
-  return shared && best <= 120 ? best : 0;
+// A line of running text, as opposed to a title, a header or an author line: it has clause
+// punctuation in it. Only such lines tell how wide the page's text block is.
+bool IsProse(const RawLine& line) {
+  return line.text.find_first_of(U"，。、；：！？") != std::u32string::npos;
 }
 
-// The full-line width around line `i`: the median width of the long lines near it, so that a
-// narrower box (an editor's note) and a wider one (the body) each get their own.
+// The width of a full line of text, in half-ems, if the document is hard-wrapped at all: the
+// width most prose lines reach. A document of one paragraph per line has no such width (its
+// lines spread over every length) and gets 0: nothing is joined.
+int WrapWidth(const std::vector<RawLine>& lines) {
+  constexpr int kBelow = 6;  // 3 em: digits and Latin letters make a full line look shorter
+  constexpr int kAbove = 4;  // 2 em: squeezed punctuation makes it look longer
+  std::vector<int> widths;
+  for (const RawLine& line : lines) {
+    if (line.width >= 20 && IsProse(line)) widths.push_back(line.width);
+  }
+  if (widths.size() < 3) return 0;
+  std::sort(widths.begin(), widths.end());
+  const int full = widths[widths.size() * 4 / 5];  // the 80th percentile: past the short last lines
+  const auto near = std::count_if(widths.begin(), widths.end(),
+                                  [&](int w) { return w >= full - kBelow && w <= full + kAbove; });
+  const bool shared = near >= 2 && static_cast<std::size_t>(near) * 10 >= widths.size() * 3;
+  return shared && full <= 120 ? full : 0;
+}
+
+// The full-line width around line `i`: the median width of the long prose lines near it, so
+// that a narrower box (an editor's note) and a wider one (the body) each get their own.
 int LocalWidth(const std::vector<RawLine>& lines, std::size_t i, int wrap_width) {
   constexpr std::size_t kReach = 6;
   std::vector<int> widths;
   const std::size_t lo = i > kReach ? i - kReach : 0;
   const std::size_t hi = std::min(lines.size(), i + kReach + 1);
   for (std::size_t j = lo; j < hi; ++j) {
-    if (lines[j].width * 2 >= wrap_width) widths.push_back(lines[j].width);
+    if (lines[j].width * 2 >= wrap_width && IsProse(lines[j])) widths.push_back(lines[j].width);
   }
   if (widths.size() < 3) return wrap_width;
   std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
@@ -356,45 +395,51 @@ bool IndentationMarksParagraphs(const std::vector<RawLine>& lines) {
   return indented * 20 >= text_lines && indented * 10 <= text_lines * 6;
 }
 
+// Whether `b` opens the item after the one that `opening` opened: 二、 after 一、, （三） after
+// （二）. Such a line starts a paragraph even where the line before it looks wrapped.
+bool OpensNextItem(const std::optional<markers::SectionMarker>& opening, std::u32string_view b) {
+  if (!opening) return false;
+  const std::optional<markers::SectionMarker> marker = markers::FindSectionMarker(b);
+  return marker && marker->style == opening->style && marker->number == opening->number + 1;
+}
+
 std::vector<std::u32string> JoinParagraphs(const std::vector<RawLine>& lines, bool join_lines) {
   const bool blanks_meaningless = BlankLinesInterleaved(lines);
   const bool indents_meaningful = IndentationMarksParagraphs(lines);
   const int wrap_width = join_lines ? WrapWidth(lines) : 0;
 
-  // Index the text lines, remembering which ones follow a meaningful blank line or a rule.
-  std::vector<std::size_t> text_lines;
+  // The text lines, and which of them follow a meaningful blank line or a rule.
+  std::vector<RawLine> text_lines;
   std::vector<bool> hard_break_before;
   bool pending_break = false;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].text.empty() || markers::IsRule(lines[i].text)) {
-      pending_break = pending_break || !blanks_meaningless || !lines[i].text.empty();
+  for (const RawLine& line : lines) {
+    if (line.text.empty() || markers::IsRule(line.text)) {
+      pending_break = pending_break || !blanks_meaningless || !line.text.empty();
       continue;
     }
     // Blank lines around a page boundary are the page's margins, not a paragraph break.
-    text_lines.push_back(i);
-    hard_break_before.push_back(pending_break && !lines[i].page_break);
+    text_lines.push_back(line);
+    hard_break_before.push_back(pending_break && !line.page_break);
     pending_break = false;
   }
 
   std::vector<std::u32string> paragraphs;
-  std::vector<RawLine> text_only;
-  text_only.reserve(text_lines.size());
-  for (std::size_t i : text_lines) text_only.push_back(lines[i]);
-
-  for (std::size_t k = 0; k < text_only.size(); ++k) {
-    const RawLine& b = text_only[k];
-    bool join =
-        k > 0 && wrap_width > 0 && !hard_break_before[k] && !(indents_meaningful && b.indent >= 2);
+  std::optional<markers::SectionMarker> opening;  // the marker that opened the last paragraph
+  for (std::size_t k = 0; k < text_lines.size(); ++k) {
+    const RawLine& b = text_lines[k];
+    bool join = k > 0 && wrap_width > 0 && !hard_break_before[k] &&
+                !(indents_meaningful && b.indent >= 2) && !OpensNextItem(opening, b.text);
     if (join) {
-      const RawLine& a = text_only[k - 1];
-      const LineShape sa = ShapeOf(a, LocalWidth(text_only, k - 1, wrap_width));
-      const LineShape sb = ShapeOf(b, LocalWidth(text_only, k, wrap_width));
+      const RawLine& a = text_lines[k - 1];
+      const LineShape sa = ShapeOf(a, LocalWidth(text_lines, k - 1, wrap_width));
+      const LineShape sb = ShapeOf(b, LocalWidth(text_lines, k, wrap_width));
       join = Continues(a, b, sa, sb);
     }
     if (join) {
       AppendContinuation(paragraphs.back(), b.text);
     } else {
       paragraphs.push_back(b.text);
+      opening = markers::FindSectionMarker(b.text);
     }
   }
   return paragraphs;
@@ -406,7 +451,9 @@ namespace internal {
 
 std::vector<std::u32string> CleanParagraphs(std::string_view text, const CleanOptions& options) {
   std::vector<RawLine> lines = SplitLines(text::Decode(text), options.fix_spaces);
-  lines = DropPageFurniture(std::move(lines), options.drop_page_numbers);
+  if (options.drop_page_numbers) {
+    lines = DropRunningHeads(DropPageFurniture(std::move(lines)));
+  }
   return JoinParagraphs(lines, options.join_lines);
 }
 

@@ -126,10 +126,11 @@ constexpr std::array<std::u32string_view, 18> kNotices{
     U"秘密",     U"特急",     U"加急",     U"急件",     U"平急",     U"★",
 };
 
-constexpr std::array<std::u32string_view, 24> kPeriodicalWords{
-    U"信息", U"简报", U"通讯", U"动态", U"专报", U"快报", U"要情", U"参阅",
-    U"参考", U"通报", U"周报", U"月报", U"旬报", U"内参", U"要报", U"摘报",
-    U"专刊", U"增刊", U"情况", U"交流", U"工作", U"要闻", U"汇编", U"资讯",
+// The words that end the name of a periodical: 组工信息, 工作简报, 信息专报, 党建动态, 决策参考.
+constexpr std::array<std::u32string_view, 26> kPeriodicalWords{
+    U"信息", U"简报", U"通讯", U"动态", U"专报", U"快报", U"快讯", U"要情", U"参阅",
+    U"参考", U"通报", U"周报", U"月报", U"旬报", U"内参", U"要报", U"摘报", U"专刊",
+    U"增刊", U"资讯", U"交流", U"情况", U"反映", U"工作", U"要闻", U"导报",
 };
 
 constexpr std::array<std::u32string_view, 44> kUnitSuffixes{
@@ -142,7 +143,24 @@ constexpr std::array<std::u32string_view, 44> kUnitSuffixes{
 };
 
 // Strips spaces, brackets left empty by removals, and punctuation at both ends.
-std::u32string Tidy(std::u32string s) {
+bool IsOpeningBracket(char32_t c) {
+  return std::u32string_view(U"（([【〔").find(c) != std::u32string_view::npos;
+}
+
+// Removes the spaces just inside brackets: "（ ）" once 总第45期 is taken out of "（总第45期）".
+std::u32string CloseUpBrackets(std::u32string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool after_open = !out.empty() && IsOpeningBracket(out.back());
+    const bool before_close = i + 1 < s.size() && text::IsClosingBracket(s[i + 1]);
+    if (s[i] == U' ' && (after_open || before_close)) continue;
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+std::u32string Tidy(std::u32string_view raw) {
+  std::u32string s = CloseUpBrackets(raw);
   for (std::u32string_view empty : {U"（）", U"()", U"【】", U"[]", U"〔〕"}) {
     for (std::size_t p; (p = s.find(empty)) != std::u32string::npos;) s.erase(p, empty.size());
   }
@@ -161,10 +179,12 @@ void RemoveSpans(std::u32string* s, std::vector<std::pair<std::size_t, std::size
   for (const auto& [start, end] : spans) s->replace(start, end - start, 1, U' ');
 }
 
+// A periodical's name ends with a periodical word; a law's title that merely contains one
+// (北京市信息化促进条例, 北京市征兵工作条例) does not.
 bool IsPeriodicalName(std::u32string_view s) {
   if (s.empty() || s.size() > 24) return false;
   return std::any_of(kPeriodicalWords.begin(), kPeriodicalWords.end(),
-                     [&](std::u32string_view w) { return text::Contains(s, w); });
+                     [&](std::u32string_view w) { return text::EndsWith(s, w); });
 }
 
 bool HasEditingVerb(std::u32string_view s) {

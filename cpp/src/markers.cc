@@ -86,7 +86,7 @@ struct KeyEntry {
 };
 
 // Longer keys first, so that 报送 is not read as 报.
-constexpr std::array<KeyEntry, 30> kFooterKeys{{
+constexpr std::array<KeyEntry, 31> kFooterKeys{{
     {U"电子邮箱", FooterKind::kCredit},   {U"投稿邮箱", FooterKind::kCredit},
     {U"责任编辑", FooterKind::kCredit},   {U"联系电话", FooterKind::kCredit},
     {U"抄送", FooterKind::kDistribution}, {U"抄报", FooterKind::kDistribution},
@@ -100,8 +100,9 @@ constexpr std::array<KeyEntry, 30> kFooterKeys{{
     {U"撰稿", FooterKind::kCredit},       {U"联系人", FooterKind::kCredit},
     {U"电话", FooterKind::kCredit},       {U"传真", FooterKind::kCredit},
     {U"地址", FooterKind::kCredit},       {U"邮编", FooterKind::kCredit},
-    {U"邮箱", FooterKind::kCredit},       {U"报", FooterKind::kDistribution},
-    {U"送", FooterKind::kDistribution},   {U"发", FooterKind::kDistribution},
+    {U"邮箱", FooterKind::kCredit},       {U"印发", FooterKind::kCredit},
+    {U"报", FooterKind::kDistribution},   {U"送", FooterKind::kDistribution},
+    {U"发", FooterKind::kDistribution},
 }};
 
 struct LabelEntry {

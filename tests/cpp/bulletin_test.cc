@@ -66,6 +66,7 @@ void ExpectReferenceStructure(const Bulletin& b, const std::string& label) {
     EXPECT_FALSE(Contains(text, "—")) << "page number left in " << a.title;
     EXPECT_FALSE(Contains(text, "\n开")) << a.title;
     EXPECT_FALSE(Contains(text, "2022 年")) << a.title;
+    EXPECT_FALSE(Contains(text, "安庆组工信息")) << "running head left in " << a.title;
   }
 }
 
@@ -119,7 +120,7 @@ TEST(BulletinTest, EveryLayoutOfTheReferenceGivesTheSameStructure) {
   for (const std::string name :
        {"no_blank_lines.txt", "dash_page_numbers.txt", "tight_page_numbers.txt",
         "worded_page_numbers.txt", "form_feeds.txt", "crlf.txt", "rewrapped_indented.txt",
-        "one_paragraph_per_line.txt"}) {
+        "running_heads.txt", "one_paragraph_per_line.txt"}) {
     ExpectReferenceStructure(ParseFile(testing::TestData("layouts/" + name)), name);
   }
 }
@@ -183,6 +184,24 @@ TEST(BulletinTest, NoteInstructionsContentsAndSubtitles) {
   EXPECT_EQ(b.articles[1].sections[2].heading, "优化乡村治理");
   ASSERT_EQ(b.distribution.size(), 2u);
   EXPECT_EQ(b.distribution[1].first, "分送");
+}
+
+TEST(BulletinTest, QuestionTitlesAndAuthorLinesWithoutBrackets) {
+  const Bulletin b = ParseFile(testing::TestData("genres/questions_plain_bylines.txt"));
+  EXPECT_EQ(b.publication, "党建动态");
+  EXPECT_EQ(b.issue, 3);
+  EXPECT_EQ(b.issue_total, 45);
+  EXPECT_EQ(b.year, 2024);
+  EXPECT_EQ(b.editor, "中共望江县委组织部");
+  ASSERT_EQ(b.articles.size(), 2u);
+  EXPECT_EQ(b.articles[0].title, "如何破解村级集体经济发展难题？");
+  EXPECT_EQ(b.articles[0].author, "望江县委组织部");  // "望江县委组织部供稿" on its own line
+  ASSERT_EQ(b.articles[0].points.size(), 2u);
+  EXPECT_EQ(b.articles[0].points[1].heading, "拓宽渠道");
+  EXPECT_EQ(b.articles[1].title, "“红色物业”让小区治理更有温度！");
+  EXPECT_EQ(b.articles[1].author, "华阳镇社区党委");
+  using Credit = std::pair<std::string, std::string>;
+  EXPECT_EQ(b.credits, (std::vector<Credit>{{"印发", "望江县委组织部办公室"}}));
 }
 
 TEST(BulletinTest, FooterWithContinuationsSharedLinesAndPrintingNote) {

@@ -66,6 +66,43 @@ TEST(CleanTest, IgnoresBlankLinesWhenEveryLineHasOne) {
   EXPECT_EQ(Lines(interleaved), Lines(kWrapped));
 }
 
+TEST(CleanTest, DropsRunningHeadsAtPageEdges) {
+  const std::string page =
+      "党的十八大以来，桐城市深入学习贯彻习近\n"
+      "平总书记关于党的建设的重要思想，认真贯\n"
+      "彻落实韩俊书记在桐城调研基层治理工作时\n";
+  const std::string text = "安庆组工信息\n第24期\n" + page + "— 1 —\f安庆组工信息\n" + page +
+                           "— 2 —\f安庆组工信息\n" + page + "讲话精神。\n";
+  const Strings lines = Lines(text);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "安庆组工信息");  // the header on the first page stays
+  EXPECT_EQ(lines[2].find("安庆组工信息"), std::string::npos);
+}
+
+TEST(CleanTest, ShortLinesOfAShortDocumentAreNotJoined) {
+  // Only prose lines tell the width of the page; header and title lines here are all alike.
+  const std::string text =
+      "党建动态\n2024年第3期（总第45期）\n中共望江县委组织部 2024年3月15日\n"
+      "如何破解村级集体经济发展难题？\n望江县委组织部供稿\n"
+      "今年以来，望江县聚焦村级集体经济薄弱问题，盘活资源、拓宽渠道，全县村级集体经济\n"
+      "收入均超过 20 万元。一是盘活资源。清理闲置校舍、厂房 36 处。二是拓宽渠道。发展\n"
+      "光伏、物业、劳务等项目 58 个。\n";
+  const Strings lines = Lines(text);
+  ASSERT_EQ(lines.size(), 6u);
+  EXPECT_EQ(lines[1], "2024年第3期（总第45期）");
+  EXPECT_EQ(lines[5].rfind("今年以来", 0), 0u);
+}
+
+TEST(CleanTest, TheNextNumberedItemStartsAParagraph) {
+  // Items of equal length without a full stop look like wrapped lines; their numbers say not.
+  const std::string text =
+      "一、废止《北京市社会治安综合治理条例》（1992年9月19日通过）\n\n"
+      "二、废止《北京市反不正当竞争条例》（1994年7月22日会议通过）\n\n"
+      "三、废止《北京市邮政通信条例》（1994年7月22日常委会议通过）\n\n"
+      "四、废止《北京市信息化促进条例》（2007年9月14日会议通过）\n";
+  EXPECT_EQ(Lines(text).size(), 4u);
+}
+
 TEST(CleanTest, KeepsBlankLinesAsParagraphBreaksOtherwise) {
   const std::string text = "第一段。\n\n第二段的内容。\n第二段继续。\n";
   EXPECT_EQ(Lines(text).front(), "第一段。");

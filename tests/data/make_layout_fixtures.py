@@ -4,7 +4,8 @@ The reference document (../shared/corpus/anqing-zugong-2023-24.txt, a public bul
 re-laid out the ways other extractors and offices lay out the same text: without the blank line
 between lines, with other page-number styles, with form feeds, with CRLF line ends, re-wrapped
 at another width with indented paragraphs, one paragraph per line, and recast in the 工作简报
-genre (a different header, bracketed openings, bylines, a longer footer). Run from the project
+genre (a different header, bracketed openings, bylines, a longer footer), and with running heads
+at the top of every page. Run from the project
 root: python3 tests/data/make_layout_fixtures.py. The outputs are committed; tests only read them.
 """
 
@@ -86,6 +87,9 @@ def main() -> None:
     write("worded_page_numbers.txt", with_page_numbers(lines, "第 {n} 页 共 5 页"))
     write("form_feeds.txt", with_page_numbers(lines, "{n}\f"))
     write("crlf.txt", with_page_numbers(lines, "— {n} —"), newline="\r\n")
+    # Each page after the first starts with the running head 安庆组工信息 and ends with its
+    # number, as a layout-preserving extractor writes them.
+    write("running_heads.txt", with_page_numbers(lines, "     — {n} —\f    安庆组工信息"))
 
     # Re-wrapped at 24 characters, first lines indented with two ideographic spaces, as a
     # layout-preserving extractor writes them; headings and titles centred with spaces.

@@ -38,6 +38,7 @@ def assert_reference_structure(b: gongwen.Bulletin) -> None:
         assert "—" not in article.text  # no page number
         assert "召\n开" not in article.text and "会议召开" in b.editor_note
         assert " 年" not in article.text
+        assert "安庆组工信息" not in article.text  # no running head
 
 
 def test_reference_document_field_by_field(reference: gongwen.Bulletin) -> None:
@@ -92,6 +93,7 @@ def test_to_dict_is_json_ready(reference: gongwen.Bulletin) -> None:
         "crlf.txt",
         "rewrapped_indented.txt",
         "one_paragraph_per_line.txt",
+        "running_heads.txt",
     ],
 )
 def test_layout_variants_give_the_same_structure(name: str) -> None:
@@ -135,6 +137,17 @@ def test_editor_note_instructions_and_contents() -> None:
     assert len(b.articles) == 2
     assert b.articles[1].author == "潜山市委组织部"
     assert [s.marker for s in b.articles[1].sections] == ["1．", "2．", "3．"]
+
+
+def test_question_titles_and_plain_author_lines() -> None:
+    b = gongwen.read_bulletin(DATA / "genres" / "questions_plain_bylines.txt")
+    assert (b.publication, b.issue, b.issue_total, b.year) == ("党建动态", 3, 45, 2024)
+    assert [a.title for a in b.articles] == [
+        "如何破解村级集体经济发展难题？",
+        "“红色物业”让小区治理更有温度！",
+    ]
+    assert [a.author for a in b.articles] == ["望江县委组织部", "华阳镇社区党委"]
+    assert b.credits == {"印发": "望江县委组织部办公室"}
 
 
 @pytest.mark.parametrize(

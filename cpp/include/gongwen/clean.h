@@ -11,9 +11,11 @@ namespace gongwen {
 
 // What CleanText does; every step is on by default.
 struct CleanOptions {
-  bool drop_page_numbers = true;  // "— 3 —", "- 3 -", "-3-", "第3页", "第3页 共9页", form feeds
-  bool join_lines = true;         // re-join hard-wrapped lines into paragraphs
-  bool fix_spaces = true;         // "2022 年" -> "2022年"; spaces between title parts are kept
+  // Page numbers ("— 3 —", "- 3 -", "-3-", "第3页", "第3页 共9页"), form feeds, and running heads
+  // and feet (the same short line at the edge of several pages).
+  bool drop_page_numbers = true;
+  bool join_lines = true;  // re-join hard-wrapped lines into paragraphs
+  bool fix_spaces = true;  // "2022 年" -> "2022年"; spaces between title parts are kept
 };
 
 // One line of cleaned text: a paragraph, or a line that stands on its own (a title, a heading,
