@@ -275,6 +275,15 @@ void AddFooterField(std::u32string_view segment, Bulletin* b) {
   }
 }
 
+// Adds the fields of a footer line; several may share one: "责任编辑：张明    签发：李华".
+void AddFooterFields(std::u32string_view s, Bulletin* b) {
+  const std::vector<std::size_t> keys = FooterKeyPositions(s);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    const std::size_t end = k + 1 < keys.size() ? keys[k + 1] : s.size();
+    AddFooterField(s.substr(keys[k], end - keys[k]), b);
+  }
+}
+
 // The footer's logical lines: a line without a key of its own continues the one before it.
 std::vector<std::u32string> FooterLines(const std::vector<Piece>& lines, std::size_t footer) {
   std::vector<std::u32string> out;
@@ -301,12 +310,7 @@ void ParseFooter(const std::vector<Piece>& lines, std::size_t footer, Bulletin* 
       b->credits.emplace_back("印发",
                               Utf8(text::Trim(std::u32string_view(s).substr(0, date.start))));
     } else {
-      // Several fields may share a line: "责任编辑：张明    签发：李华".
-      const std::vector<std::size_t> keys = FooterKeyPositions(s);
-      for (std::size_t k = 0; k < keys.size(); ++k) {
-        const std::size_t end = k + 1 < keys.size() ? keys[k + 1] : s.size();
-        AddFooterField(std::u32string_view(s).substr(keys[k], end - keys[k]), b);
-      }
+      AddFooterFields(s, b);
     }
   }
 }
@@ -487,6 +491,7 @@ void FillHeader(const parse::Header& h, Bulletin* b) {
   b->year = h.year;
   b->date = h.date;
   for (const std::u32string& notice : h.notices) b->notices.push_back(Utf8(notice));
+  for (const std::u32string& line : h.credit_lines) AddFooterFields(line, b);
 }
 
 // A document that is not a bulletin: one article with the whole text, titled by its first

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "markers.h"
 #include "parse.h"
 #include "text.h"
 
@@ -289,6 +290,10 @@ Header ParseHeader(const std::vector<Piece>& lines) {
   for (; i < std::min(lines.size(), kMaxHeaderLines); ++i) {
     std::u32string_view line = lines[i].text;
     if (line.size() > kMaxHeaderLineLength || text::EndsSentence(line)) break;
+    if (markers::FooterKeyAt(line, 0).kind == markers::FooterKind::kCredit) {
+      h.credit_lines.emplace_back(line);  // 主编：张明  电话：…, printed under the masthead
+      continue;
+    }
     HeaderLine parsed = TakeFields(line, &h);
     const std::u32string& rest = parsed.rest;
     const bool editor_like = HasEditingVerb(rest) || IsUnitName(rest);

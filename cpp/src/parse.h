@@ -40,8 +40,9 @@ struct Header {
   std::optional<std::u32string> editor;
   std::optional<Date> date;
   std::vector<std::u32string> notices;
-  std::size_t lines = 0;  // header lines at the top of the document
-  bool found = false;     // a bulletin header (a periodical's name or issue number) was found
+  std::vector<std::u32string> credit_lines;  // 主编：…, 电话：… lines of the masthead
+  std::size_t lines = 0;                     // header lines at the top of the document
+  bool found = false;  // a bulletin header (a periodical's name or issue number) was found
 };
 
 // Reads the header from the first lines of the document.

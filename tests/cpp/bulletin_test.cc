@@ -204,6 +204,23 @@ TEST(BulletinTest, QuestionTitlesAndAuthorLinesWithoutBrackets) {
   EXPECT_EQ(b.credits, (std::vector<Credit>{{"印发", "望江县委组织部办公室"}}));
 }
 
+TEST(BulletinTest, MastheadWithEditorDatesAndCreditsOnSeparateLines) {
+  const Bulletin b = ParseBulletin(
+      "工作动态\n第7期\n中共宿松县委组织部主办\n主编：王强  电话：0556-7812345\n"
+      "2024年5月20日\n宿松县开展“党员进社区”活动\n中共宿松县委组织部\n"
+      "5月以来，宿松县组织机关党员到社区报到，认领服务岗位。\n");
+  EXPECT_EQ(b.publication, "工作动态");
+  EXPECT_EQ(b.issue, 7);
+  EXPECT_EQ(b.editor, "中共宿松县委组织部");
+  ASSERT_TRUE(b.date);
+  EXPECT_EQ(b.date->month, 5);
+  using Credit = std::pair<std::string, std::string>;
+  EXPECT_EQ(b.credits, (std::vector<Credit>{{"主编", "王强"}, {"电话", "0556-7812345"}}));
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.articles[0].title, "宿松县开展“党员进社区”活动");
+  EXPECT_EQ(b.articles[0].author, "中共宿松县委组织部");
+}
+
 TEST(BulletinTest, FooterWithContinuationsSharedLinesAndPrintingNote) {
   const Bulletin b = ParseBulletin(
       "组工信息\n第3期\n中共望江县委组织部\n"
