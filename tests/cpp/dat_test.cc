@@ -247,6 +247,16 @@ TEST(DoubleArrayTrieTest, MatchesBruteForceOnRandomKeys) {
   ExpectMatchesReference(RandomKeys(rng, mixed, 2000, 5), mixed, rng);
 }
 
+TEST(DoubleArrayTrieTest, ImageDoesNotDependOnEntryOrder) {
+  Entries entries = SmallLexicon();
+  const std::string image = DoubleArrayTrie::Build(entries).Serialize();
+  std::mt19937 rng(3);
+  for (int round = 0; round < 5; ++round) {
+    std::shuffle(entries.begin(), entries.end(), rng);
+    EXPECT_EQ(DoubleArrayTrie::Build(entries).Serialize(), image);
+  }
+}
+
 TEST(DoubleArrayTrieTest, RejectsEmptyAndDuplicateKeys) {
   EXPECT_THROW(DoubleArrayTrie::Build({{U"", 1}}), std::invalid_argument);
   EXPECT_THROW(DoubleArrayTrie::Build({{U"中国", 1}, {U"", 2}}), std::invalid_argument);
