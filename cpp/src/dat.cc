@@ -498,10 +498,8 @@ DoubleArrayTrie::DoubleArrayTrie(const DoubleArrayTrie& other) : storage_(other.
 }
 
 DoubleArrayTrie& DoubleArrayTrie::operator=(const DoubleArrayTrie& other) {
-  if (this != &other) {
-    storage_ = other.storage_;
-    Attach(storage_.empty() ? other.image_ : reinterpret_cast<const char*>(storage_.data()));
-  }
+  // Copy, then move: if the copy throws, this trie is untouched.
+  if (this != &other) *this = DoubleArrayTrie(other);
   return *this;
 }
 

@@ -29,7 +29,8 @@ namespace gongwen {
 // can reach because code 0 is never a transition).
 //
 // Safety: Deserialize proves, once, that every probe a lookup can make is in bounds (see
-// ValidateStructure in dat.cc), so lookups carry no per-step bounds checks.
+// ValidateStructure in dat.cc), so lookups carry no per-step bounds checks. The trie is immutable:
+// const methods may be called from several threads at once.
 class DoubleArrayTrie {
  public:
   // One key and its value, as Build takes them.
@@ -152,21 +153,29 @@ inline std::uint32_t DoubleArrayTrie::Code(char32_t c) const {
 template <typename Visit>
 void DoubleArrayTrie::CommonPrefixSearch(std::u32string_view text, Visit&& visit,
                                          std::size_t max_length) const {
+  // The arrays in locals: `visit` may write through pointers the compiler cannot tell apart from
+  // this trie's members, which would otherwise be reloaded at every step.
+  const Unit* const units = units_;
+  const std::uint16_t* const index = index_;
+  const std::uint16_t* const pages = pages_;
+  const std::uint32_t index_size = index_size_;
   const std::size_t n = text.size() < max_length ? text.size() : max_length;
   std::uint32_t node = 0;
-  std::uint32_t base = units_[0].base;
+  std::uint32_t base = units[0].base;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t code = Code(text[i]);
+    const std::uint32_t high = static_cast<std::uint32_t>(text[i]) >> 8;
+    if (high >= index_size) return;
+    const std::uint32_t code = pages[(std::uint32_t{index[high]} << 8) | (text[i] & 0xFF)];
     if (code == 0) return;
     // In bounds for any code in 1..alphabet_size: ValidateStructure proved base + code < size.
     const std::uint32_t next = base + code;
-    const Unit unit = units_[next];
+    const Unit unit = units[next];
     if ((unit.check & kParentMask) != node) return;
     if (unit.check & kLeaf) {
       visit(i + 1, unit.base);
       return;
     }
-    if (unit.check & kHasValue) visit(i + 1, units_[unit.base].base);
+    if (unit.check & kHasValue) visit(i + 1, units[unit.base].base);
     node = next;
     base = unit.base;
   }
