@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace gongwen::text {
@@ -166,6 +167,25 @@ std::string Encode(std::u32string_view text) {
   for (char32_t c : text) p += WriteUtf8(ValidOrReplacement(c), p);
   out.resize(static_cast<std::size_t>(p - out.data()));
   return out;
+}
+
+bool IsValidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    if (n - i > static_cast<std::size_t>(INT32_MAX)) return false;  // U8_NEXT takes int32 lengths
+    int32_t j = 0;
+    UChar32 c;
+    U8_NEXT(s + i, j, static_cast<int32_t>(std::min<std::size_t>(n - i, 4)), c);
+    if (c < 0) return false;
+    i += static_cast<std::size_t>(j);
+  }
+  return true;
 }
 
 std::size_t CountCodePoints(std::string_view utf8) {

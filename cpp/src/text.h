@@ -18,6 +18,9 @@ std::string Encode(std::u32string_view text);
 // Appends one code point to `out` as UTF-8 (invalid values as U+FFFD).
 void AppendUtf8(std::string& out, char32_t c);
 
+// Whether `bytes` is well-formed UTF-8 (no surrogates, nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view bytes);
+
 // Number of code points in valid or invalid UTF-8, counted as Decode would.
 std::size_t CountCodePoints(std::string_view utf8);
 

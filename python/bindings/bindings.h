@@ -11,4 +11,7 @@ void BindIo(pybind11::module_& m);
 // Bulletins, articles, sections, points; parsing and loading many files.
 void BindBulletin(pybind11::module_& m);
 
+// The segmenter, segmentation scores and stop words.
+void BindSegment(pybind11::module_& m);
+
 }  // namespace gongwen::bindings

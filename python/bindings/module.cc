@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = GONGWEN_VERSION;
   gongwen::bindings::BindIo(m);
   gongwen::bindings::BindBulletin(m);
+  gongwen::bindings::BindSegment(m);
 }

@@ -1,12 +1,13 @@
 """gongwen: parse, segment and compare corpora of Chinese government bulletins.
 
-Reading and parsing::
+Reading, parsing and segmenting::
 
     import gongwen
     corpus = gongwen.Corpus.from_paths("bulletins/")      # a folder of .txt / .pdf files
     frame = corpus.to_frame()                              # one row per article
     b = gongwen.read_bulletin("anqing-zugong-2023-24.txt")
     b.publication, b.issue, b.date, [a.title for a in b.articles]
+    gongwen.Segmenter().cut(b.articles[0].text)           # words
 """
 
 from ._core import __version__
@@ -21,6 +22,14 @@ from .reading import (
     detect_encoding,
     read_text,
 )
+from .segment import (
+    STOP_WORDS,
+    SegmentationScores,
+    Segmenter,
+    Token,
+    evaluate_segmentation,
+    load_stop_words,
+)
 
 __all__ = [
     "Article",
@@ -31,11 +40,17 @@ __all__ = [
     "GongwenWarning",
     "LoadError",
     "Point",
+    "STOP_WORDS",
     "Section",
+    "SegmentationScores",
+    "Segmenter",
+    "Token",
     "__version__",
     "clean_text",
     "decode_bytes",
     "detect_encoding",
+    "evaluate_segmentation",
+    "load_stop_words",
     "parse_bulletin",
     "read_bulletin",
     "read_text",

@@ -3,8 +3,9 @@ Private C++ core of gongwen; use the public API of the gongwen package instead.
 """
 from __future__ import annotations
 import collections.abc
+from gongwen import Token
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'clean_text', 'decode_bytes', 'load_bulletins', 'parse_bulletin', 'read_bulletin', 'read_text']
+__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'Token', 'clean_text', 'decode_bytes', 'default_stop_words', 'evaluate_segmentation', 'load_bulletins', 'load_stop_words', 'parse_bulletin', 'read_bulletin', 'read_text']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -149,6 +150,52 @@ class LoadResult:
     @property
     def path(self) -> str:
         ...
+class Segmenter:
+    """
+    Chinese word segmenter (see gongwen.Segmenter).
+    """
+    @staticmethod
+    def deserialize(data: bytes) -> Segmenter:
+        ...
+    def __init__(self, dictionary: str | None = None, to_simplified: bool = False, unknown_words: bool = True, granularity: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> None:
+        ...
+    def add_word(self, word: str, freq: typing.SupportsFloat | typing.SupportsIndex | None = None, tag: str = '') -> None:
+        ...
+    def cut(self, text: str) -> list:
+        """
+        The words of text (white space dropped).
+        """
+    def cut_many(self, texts: collections.abc.Sequence[str], n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list:
+        """
+        The words of each text, segmented on n_threads threads (0: one per core).
+        """
+    def del_word(self, word: str) -> bool:
+        ...
+    def lexicon_size(self) -> int:
+        ...
+    def load_userdict(self, path: str) -> int:
+        ...
+    def serialize(self) -> bytes:
+        ...
+    def suggest_freq(self, word: str) -> float:
+        ...
+    def tag_name(self, tag: typing.SupportsInt | typing.SupportsIndex) -> str:
+        ...
+    def tokenize(self, text: str) -> list:
+        """
+        The tokens of text as gongwen.Token tuples.
+        """
+    def word_frequency(self, word: str) -> float | None:
+        ...
+    @property
+    def granularity(self) -> float:
+        ...
+    @property
+    def to_simplified(self) -> bool:
+        ...
+    @property
+    def unknown_words(self) -> bool:
+        ...
 def clean_text(text: str, drop_page_numbers: bool = True, join_lines: bool = True, fix_spaces: bool = True) -> str:
     """
     Undoes PDF-extraction damage; returns the cleaned text, one paragraph a line.
@@ -157,9 +204,21 @@ def decode_bytes(data: bytes, encoding: str = '', name: str = '<bytes>') -> tupl
     """
     Decodes bytes as read_text decodes a file; returns (text, encoding used).
     """
+def default_stop_words() -> list[str]:
+    """
+    The default Chinese stop-word list.
+    """
+def evaluate_segmentation(gold: collections.abc.Sequence[str], predicted: collections.abc.Sequence[str], vocabulary: collections.abc.Sequence[str] | None = None) -> dict:
+    """
+    SIGHAN bakeoff scores of a segmentation against gold lines.
+    """
 def load_bulletins(paths: collections.abc.Sequence[str], n_threads: typing.SupportsInt | typing.SupportsIndex = 0, encoding: str = '') -> list[LoadResult]:
     """
     Reads and parses many files on n_threads threads (0: one per core); errors are recorded per file, in input order.
+    """
+def load_stop_words(path: str) -> list[str]:
+    """
+    Reads a stop-word file.
     """
 def parse_bulletin(text: str) -> Bulletin:
     """

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import os
-from typing import Union
+from collections.abc import Iterable, Iterator
+from typing import TypeVar, Union
 
 PathLike = Union[str, "os.PathLike[str]"]
+T = TypeVar("T")
+
+
+def check_str(text: str, what: str = "text") -> str:
+    """Returns `text` if it is a ``str`` (lone surrogates and all), else raises TypeError."""
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be str, not {type(text).__name__}")
+    return text
 
 
 def as_text(text: str, what: str = "text") -> str:
@@ -38,3 +47,31 @@ def encoding_arg(encoding: str | None) -> str:
     if not isinstance(encoding, str):
         raise TypeError(f"encoding must be str or None, not {type(encoding).__name__}")
     return encoding
+
+
+def thread_count(n_threads: int | None) -> int:
+    """Threads to use: `n_threads`, or one per core for None."""
+    if n_threads is None:
+        return os.cpu_count() or 1
+    if not isinstance(n_threads, int) or isinstance(n_threads, bool) or n_threads < 1:
+        raise ValueError(f"n_threads must be a positive integer or None, not {n_threads!r}")
+    return n_threads
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last one shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def progress_bar(total: int | None, desc: str, unit: str):  # noqa: ANN201 - tqdm's own type
+    """A tqdm progress bar that suits notebooks and terminals alike."""
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit=unit)

@@ -37,6 +37,30 @@ def _parse(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _segment(args: argparse.Namespace) -> int:
+    """Segments standard input line by line: words joined by single spaces, one line per line.
+
+    Bytes that are not UTF-8 pass through unchanged (as surrogate escapes), so nothing but the
+    spacing of each line changes.
+    """
+    from .segment import Segmenter
+
+    segmenter = Segmenter(
+        args.dict, to_simplified=args.to_simplified, unknown_words=not args.no_unknown_words
+    )
+    if args.userdict:
+        segmenter.load_userdict(args.userdict)
+    stdout = sys.stdout.buffer
+    lines = sys.stdin.buffer.read().decode("utf-8", "surrogateescape").split("\n")
+    trailing_newline = lines[-1] == ""
+    if trailing_newline:
+        lines.pop()
+    for words in segmenter.cut_many(lines, n_threads=args.threads):
+        stdout.write(" ".join(words).encode("utf-8", "surrogateescape"))
+        stdout.write(b"\n")
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", GongwenWarning)
@@ -81,6 +105,18 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
     parse.add_argument("--with-text", action="store_true", help="include the cleaned text")
     parse.set_defaults(run=_parse)
+
+    segment = commands.add_parser(
+        "segment", help="segment standard input: one line out per line in, words spaced"
+    )
+    segment.add_argument("--dict", help="word list to use instead of the default lexicon")
+    segment.add_argument("--userdict", help="user dictionary to add (jieba's format)")
+    segment.add_argument("--to-simplified", action="store_true", help="read traditional text")
+    segment.add_argument(
+        "--no-unknown-words", action="store_true", help="do not join unknown characters"
+    )
+    segment.add_argument("--threads", type=int, help="threads (default: one per core)")
+    segment.set_defaults(run=_segment)
 
     report = commands.add_parser("report", help="write an HTML report of a corpus")
     report.add_argument("paths", nargs="+", help="files, directories or glob patterns")

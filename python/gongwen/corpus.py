@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
 from . import _core
-from ._util import PathLike, as_path, encoding_arg
+from ._util import PathLike, as_path, encoding_arg, progress_bar, thread_count
 from .bulletin import Bulletin, from_core
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class Corpus:
         files = resolve_paths(paths, suffixes)
         if not files:
             raise FileNotFoundError(f"no files found in {paths!r} (suffixes: {list(suffixes)})")
-        threads = _thread_count(n_threads)
+        threads = thread_count(n_threads)
         show = progress if progress is not None else len(files) >= _PROGRESS_THRESHOLD
         results = _load(files, threads, encoding_arg(encoding), show)
         corpus = cls(
@@ -194,19 +194,11 @@ def resolve_paths(paths: PathsArg, suffixes: Sequence[str] = DEFAULT_SUFFIXES) -
     return files
 
 
-def _thread_count(n_threads: int | None) -> int:
-    if n_threads is None:
-        return os.cpu_count() or 1
-    if not isinstance(n_threads, int) or n_threads < 1:
-        raise ValueError(f"n_threads must be a positive integer or None, not {n_threads!r}")
-    return n_threads
-
-
 def _load(files: list[str], threads: int, encoding: str, progress: bool) -> list[_core.LoadResult]:
     """Loads in chunks, so that a progress bar moves and Ctrl-C is honoured between chunks."""
     chunk = max(8, 4 * threads)
     results: list[_core.LoadResult] = []
-    bar = _progress_bar(len(files)) if progress else None
+    bar = progress_bar(len(files), "loading bulletins", "file") if progress else None
     try:
         for start in range(0, len(files), chunk):
             part = _core.load_bulletins(files[start : start + chunk], threads, encoding)
@@ -217,12 +209,6 @@ def _load(files: list[str], threads: int, encoding: str, progress: bool) -> list
         if bar is not None:
             bar.close()
     return results
-
-
-def _progress_bar(total: int):  # noqa: ANN202 - tqdm's type
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, desc="loading bulletins", unit="file")
 
 
 def _warn_skipped(errors: list[LoadError]) -> None:

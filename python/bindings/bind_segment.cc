@@ -1,0 +1,226 @@
+// The segmenter, evaluation and stop words. Text crosses as Python str and comes back as slices
+// of the same str (PyUnicode_Substring), so tokens need no UTF-8 round trip; segmenting runs
+// with the GIL released, so that one Segmenter serves many Python threads at once.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "bindings.h"
+#include "gongwen/segment.h"
+#include "gongwen/stopwords.h"
+
+namespace py = pybind11;
+
+namespace gongwen::bindings {
+
+namespace {
+
+// The code points of a Python str (lone surrogates included: they segment as punctuation). The
+// loop is per storage width, so that each one is a plain widening copy.
+std::u32string CodePoints(const py::str& text) {
+  PyObject* s = text.ptr();
+  const auto n = static_cast<std::size_t>(PyUnicode_GET_LENGTH(s));
+  std::u32string out(n, U'\0');
+  switch (PyUnicode_KIND(s)) {
+    case PyUnicode_1BYTE_KIND:
+      std::copy_n(PyUnicode_1BYTE_DATA(s), n, out.begin());
+      break;
+    case PyUnicode_2BYTE_KIND:
+      std::copy_n(PyUnicode_2BYTE_DATA(s), n, out.begin());
+      break;
+    default:
+      std::copy_n(PyUnicode_4BYTE_DATA(s), n, out.begin());
+      break;
+  }
+  return out;
+}
+
+// The words of `tokens` as slices of `text`, white space left out.
+py::list Words(const py::str& text, const std::vector<Token>& tokens) {
+  py::list words;
+  for (const Token& token : tokens) {
+    if (token.kind == TokenKind::kSpace) continue;
+    PyObject* word = PyUnicode_Substring(text.ptr(), static_cast<Py_ssize_t>(token.start),
+                                         static_cast<Py_ssize_t>(token.end));
+    if (!word) throw py::error_already_set();
+    words.append(py::reinterpret_steal<py::object>(word));
+  }
+  return words;
+}
+
+std::vector<Token> TokenizeReleased(const Segmenter& segmenter, const std::u32string& text) {
+  py::gil_scoped_release release;
+  return segmenter.Tokenize(std::u32string_view(text));
+}
+
+// gongwen.Token: a named tuple (text, start, end, kind, tag) made as a C struct sequence, so that
+// building one per token costs little more than a tuple.
+PyStructSequence_Field kTokenFields[] = {
+    {"text", "the token's text: text[start:end]"},
+    {"start", "offset of its first character in the text segmented"},
+    {"end", "offset just past its last character"},
+    {"kind", "'word', 'number', 'latin', 'punct' or 'space'"},
+    {"tag",
+     "part-of-speech tag (jieba's tag set; 'm' numbers, 'eng' Latin words, 'x' "
+     "punctuation), or None"},
+    {nullptr, nullptr}};
+PyStructSequence_Desc kTokenDesc = {"gongwen.Token", "One token: text[start:end] == token.text.",
+                                    kTokenFields, 5};
+
+PyTypeObject* TokenType() {
+  static PyTypeObject* type = [] {
+    PyTypeObject* t = PyStructSequence_NewType(&kTokenDesc);
+    if (!t) throw py::error_already_set();
+    return t;
+  }();
+  return type;
+}
+
+// The tokens of `text` as gongwen.Token tuples.
+py::list TokenTuples(const Segmenter& segmenter, const py::str& text,
+                     const std::vector<Token>& tokens) {
+  py::str kind_names[5] = {py::str("word"), py::str("number"), py::str("latin"), py::str("punct"),
+                           py::str("space")};
+  std::vector<py::object> tag_names;
+  py::list out(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (token.tag >= tag_names.size()) tag_names.resize(token.tag + 1);
+    py::object& tag = tag_names[token.tag];
+    if (!tag) {
+      const std::string name = segmenter.TagName(token.tag);
+      tag = name.empty() ? py::none() : py::object(py::str(name));
+    }
+    PyObject* item = PyStructSequence_New(TokenType());
+    if (!item) throw py::error_already_set();
+    PyObject* slice = PyUnicode_Substring(text.ptr(), static_cast<Py_ssize_t>(token.start),
+                                          static_cast<Py_ssize_t>(token.end));
+    if (!slice) {
+      Py_DECREF(item);
+      throw py::error_already_set();
+    }
+    PyStructSequence_SetItem(item, 0, slice);
+    PyStructSequence_SetItem(item, 1, PyLong_FromSize_t(token.start));
+    PyStructSequence_SetItem(item, 2, PyLong_FromSize_t(token.end));
+    PyStructSequence_SetItem(item, 3, kind_names[static_cast<int>(token.kind)].inc_ref().ptr());
+    PyStructSequence_SetItem(item, 4, tag.inc_ref().ptr());
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), item);
+  }
+  return out;
+}
+
+Segmenter MakeSegmenter(const std::optional<std::string>& dictionary, bool to_simplified,
+                        bool unknown_words, double granularity) {
+  SegmenterOptions options;
+  options.to_simplified = to_simplified;
+  options.unknown_words = unknown_words;
+  options.granularity = granularity;
+  py::gil_scoped_release release;  // building a lexicon from a file takes a moment
+  return dictionary ? Segmenter::FromDictionaryFile(*dictionary, options) : Segmenter(options);
+}
+
+void BindSegmenter(py::module_& m) {
+  py::class_<Segmenter>(m, "Segmenter", "Chinese word segmenter (see gongwen.Segmenter).")
+      .def(py::init(&MakeSegmenter), py::arg("dictionary") = py::none(),
+           py::arg("to_simplified") = false, py::arg("unknown_words") = true,
+           py::arg("granularity") = Segmenter::kDefaultGranularity)
+      .def(
+          "cut",
+          [](const Segmenter& self, const py::str& text) {
+            return Words(text, TokenizeReleased(self, CodePoints(text)));
+          },
+          py::arg("text"), "The words of text (white space dropped).")
+      .def(
+          "tokenize",
+          [](const Segmenter& self, const py::str& text) {
+            return TokenTuples(self, text, TokenizeReleased(self, CodePoints(text)));
+          },
+          py::arg("text"), "The tokens of text as gongwen.Token tuples.")
+      .def(
+          "cut_many",
+          [](const Segmenter& self, const std::vector<py::str>& texts, int n_threads) {
+            std::vector<std::u32string> code_points;
+            code_points.reserve(texts.size());
+            for (const py::str& text : texts) code_points.push_back(CodePoints(text));
+            std::vector<std::vector<Token>> tokens;
+            {
+              py::gil_scoped_release release;
+              tokens = self.TokenizeMany(code_points, n_threads);
+            }
+            py::list out;
+            for (std::size_t i = 0; i < texts.size(); ++i) out.append(Words(texts[i], tokens[i]));
+            return out;
+          },
+          py::arg("texts"), py::arg("n_threads") = 0,
+          "The words of each text, segmented on n_threads threads (0: one per core).")
+      .def("add_word", &Segmenter::AddWord, py::arg("word"), py::arg("freq") = py::none(),
+           py::arg("tag") = "", py::call_guard<py::gil_scoped_release>())
+      .def("del_word", &Segmenter::DelWord, py::arg("word"),
+           py::call_guard<py::gil_scoped_release>())
+      .def("load_userdict", &Segmenter::LoadUserDict, py::arg("path"),
+           py::call_guard<py::gil_scoped_release>())
+      .def("suggest_freq", &Segmenter::SuggestFrequency, py::arg("word"),
+           py::call_guard<py::gil_scoped_release>())
+      .def("word_frequency", &Segmenter::WordFrequency, py::arg("word"))
+      .def("tag_name", &Segmenter::TagName, py::arg("tag"))
+      .def("lexicon_size", &Segmenter::LexiconSize)
+      .def_property_readonly("to_simplified",
+                             [](const Segmenter& self) { return self.options().to_simplified; })
+      .def_property_readonly("unknown_words",
+                             [](const Segmenter& self) { return self.options().unknown_words; })
+      .def_property_readonly("granularity",
+                             [](const Segmenter& self) { return self.options().granularity; })
+      .def("serialize",
+           [](const Segmenter& self) {
+             std::string bytes;
+             {
+               py::gil_scoped_release release;
+               bytes = self.Serialize();
+             }
+             return py::bytes(bytes);
+           })
+      .def_static(
+          "deserialize",
+          [](const py::bytes& data) {
+            std::string_view bytes = data;
+            py::gil_scoped_release release;
+            return Segmenter::Deserialize(bytes);
+          },
+          py::arg("data"));
+}
+
+}  // namespace
+
+void BindSegment(py::module_& m) {
+  m.attr("Token") = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(TokenType()));
+  BindSegmenter(m);
+
+  m.def(
+      "evaluate_segmentation",
+      [](const std::vector<std::string>& gold, const std::vector<std::string>& predicted,
+         const std::optional<std::vector<std::string>>& vocabulary) {
+        const SegmentationScores s =
+            EvaluateSegmentation(gold, predicted, vocabulary ? &*vocabulary : nullptr);
+        py::dict out;
+        out["precision"] = s.precision;
+        out["recall"] = s.recall;
+        out["f1"] = s.f1;
+        out["oov_rate"] = s.oov_rate;
+        out["oov_recall"] = s.oov_recall;
+        out["iv_recall"] = s.iv_recall;
+        out["gold_words"] = s.gold_words;
+        out["predicted_words"] = s.predicted_words;
+        out["correct_words"] = s.correct_words;
+        return out;
+      },
+      py::arg("gold"), py::arg("predicted"), py::arg("vocabulary") = py::none(),
+      "SIGHAN bakeoff scores of a segmentation against gold lines.");
+
+  m.def("default_stop_words", &DefaultStopWords, "The default Chinese stop-word list.");
+  m.def("load_stop_words", &LoadStopWords, py::arg("path"), "Reads a stop-word file.");
+}
+
+}  // namespace gongwen::bindings

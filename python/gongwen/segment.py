@@ -1,0 +1,275 @@
+"""Chinese word segmentation, tuned for the vocabulary of government documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Union
+
+from . import _core
+from ._util import PathLike, as_path, as_text, batches, check_str, progress_bar, thread_count
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "STOP_WORDS",
+    "SegmentationScores",
+    "Segmenter",
+    "Token",
+    "evaluate_segmentation",
+    "load_stop_words",
+]
+
+#: Texts segmented per call of the core by :meth:`Segmenter.cut_many`: a progress bar moves and
+#: Ctrl-C is honoured between batches.
+_BATCH = 2000
+
+UserWord = Union[str, tuple]
+
+
+#: One token: ``text[start:end] == token.text``. A named tuple of ``text``, ``start``,
+#: ``end``, ``kind`` (``"word"``, ``"number"``, ``"latin"``, ``"punct"`` or ``"space"``) and
+#: ``tag`` (the part-of-speech tag from the lexicon, jieba's tag set; ``"m"`` for numbers,
+#: ``"eng"`` for Latin words, ``"x"`` for punctuation; None when unknown).
+Token = _core.Token
+
+
+class Segmenter:
+    """Segment Chinese text into words.
+
+    The default lexicon (compiled into the package) is jieba's dictionary (MIT licence) without
+    its numeral-classifier phrases, plus the vocabulary of government documents (党建引领,
+    乡村振兴, 书记项目, 网格员, ...). Numbers, dates and percentages (``2022年``, ``43.9万``,
+    ``31%``, ``十二月``) and Latin words (``GDP``, ``5G``) are never broken; runs of characters
+    that no word covers are joined into words by a hidden Markov model (names, new terms).
+
+    Parameters
+    ----------
+    dictionary : path, optional
+        A word list to use instead of the default lexicon, in jieba's format (``word [freq]
+        [tag]`` per line; a bare word per line, as in the SIGHAN word lists, works too).
+    user_words : iterable, optional
+        Words to add: strings, or ``(word, freq)`` / ``(word, freq, tag)`` tuples.
+    to_simplified : bool, default False
+        Look words up in simplified characters (traditional text segments with the simplified
+        lexicon; tokens keep the text as written).
+    unknown_words : bool, default True
+        Join runs of unknown characters into words with the hidden Markov model.
+    granularity : float, default 2.0
+        A bonus (in nats) per word of a path: higher values give more, shorter words.
+
+    Notes
+    -----
+    Segmenting releases the GIL and is thread-safe: one segmenter can serve many threads.
+    Segmenters pickle, and :meth:`save`/:meth:`load` keep their user words.
+    """
+
+    def __init__(
+        self,
+        dictionary: PathLike | None = None,
+        user_words: Iterable[UserWord] | None = None,
+        to_simplified: bool = False,
+        *,
+        unknown_words: bool = True,
+        granularity: float = 2.0,
+    ) -> None:
+        path = None if dictionary is None else as_path(dictionary, "dictionary")
+        self._core = _core.Segmenter(path, bool(to_simplified), bool(unknown_words), granularity)
+        if user_words is not None:
+            for entry in user_words:
+                self._add_user_word(entry)
+
+    # -- segmenting -------------------------------------------------------------------------
+
+    def cut(self, text: str) -> list[str]:
+        """The words of `text`, white space left out."""
+        return self._core.cut(check_str(text))
+
+    def tokenize(self, text: str) -> list[Token]:
+        """The tokens of `text`, covering it exactly, in order, white space included."""
+        return self._core.tokenize(check_str(text))
+
+    def cut_many(
+        self,
+        texts: Iterable[str],
+        n_threads: int | None = None,
+        progress: bool | None = None,
+    ) -> list[list[str]]:
+        """The words of each text, segmented in parallel in C++.
+
+        Parameters
+        ----------
+        texts : iterable of str
+            A list, a pandas Series, or any iterable (consumed in batches).
+        n_threads : int, optional
+            Threads (default: one per core).
+        progress : bool, optional
+            Show a progress bar (default: for more than 20,000 texts).
+        """
+        threads = thread_count(n_threads)
+        size = len(texts) if hasattr(texts, "__len__") else None
+        show = progress if progress is not None else (size or 0) > 10 * _BATCH
+        bar = progress_bar(size, "segmenting", "text") if show else None
+        out: list[list[str]] = []
+        try:
+            for batch in batches(texts, _BATCH):
+                out.extend(self._core.cut_many([check_str(t) for t in batch], threads))
+                if bar is not None:
+                    bar.update(len(batch))
+        finally:
+            if bar is not None:
+                bar.close()
+        return out
+
+    # -- vocabulary ---------------------------------------------------------------------------
+
+    def add_word(self, word: str, freq: float | None = None, tag: str | None = None) -> None:
+        """Add a word; without `freq`, it gets the lowest frequency that keeps it whole."""
+        if freq is not None and (not isinstance(freq, (int, float)) or freq < 0):
+            raise ValueError(f"freq must be a non-negative number, not {freq!r}")
+        self._core.add_word(as_text(word, "word"), None if freq is None else float(freq), tag or "")
+
+    def del_word(self, word: str) -> bool:
+        """Remove a word from the lexicon; returns whether it was there."""
+        return self._core.del_word(as_text(word, "word"))
+
+    def load_userdict(self, path: PathLike) -> int:
+        """Add the words of a user dictionary in jieba's format; returns how many.
+
+        Each line is ``word [freq] [tag]``; lines starting with ``#`` are comments. A malformed
+        line raises ``ValueError`` naming the file and the line.
+        """
+        return self._core.load_userdict(as_path(path))
+
+    def suggest_freq(self, word: str) -> float:
+        """The frequency :meth:`add_word` would give `word` (the lowest that keeps it whole)."""
+        return self._core.suggest_freq(as_text(word, "word"))
+
+    def word_frequency(self, word: str) -> float | None:
+        """The frequency of `word` in the lexicon, or None."""
+        return self._core.word_frequency(as_text(word, "word"))
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.word_frequency(word) is not None
+
+    def __len__(self) -> int:
+        """The number of words in the lexicon."""
+        return self._core.lexicon_size()
+
+    def adapt(
+        self,
+        texts: Iterable[str] | str,
+        min_count: int = 5,
+        min_score: float | None = None,
+        **options: Any,
+    ) -> pd.DataFrame:
+        """Learn the vocabulary of a corpus: add the words :func:`discover_words` is confident of.
+
+        Returns the added words as a DataFrame (see :func:`gongwen.discover_words`).
+        """
+        from .discover import discover_words
+
+        found = discover_words(texts, min_count=min_count, **options)
+        found = found[~found["in_lexicon"]] if "in_lexicon" in found else found
+        if min_score is not None:
+            found = found[found["score"] >= min_score]
+        for word in found["word"]:
+            self.add_word(word)
+        return found.reset_index(drop=True)
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def save(self, path: PathLike) -> None:
+        """Save the segmenter (options and user words; a custom dictionary whole)."""
+        with open(as_path(path), "wb") as f:
+            f.write(self._core.serialize())
+
+    @classmethod
+    def load(cls, path: PathLike) -> Segmenter:
+        """Load a segmenter saved by :meth:`save`; a damaged file raises ``ValueError``."""
+        with open(as_path(path), "rb") as f:
+            return cls._from_core(_core.Segmenter.deserialize(f.read()))
+
+    def __getstate__(self) -> dict[str, bytes]:
+        return {"segmenter": self._core.serialize()}
+
+    def __setstate__(self, state: dict[str, bytes]) -> None:
+        self._core = _core.Segmenter.deserialize(state["segmenter"])
+
+    @classmethod
+    def _from_core(cls, core: _core.Segmenter) -> Segmenter:
+        segmenter = cls.__new__(cls)
+        segmenter._core = core
+        return segmenter
+
+    def __repr__(self) -> str:
+        return (
+            f"Segmenter({len(self)} words, to_simplified={self._core.to_simplified}, "
+            f"unknown_words={self._core.unknown_words}, granularity={self._core.granularity})"
+        )
+
+    def _add_user_word(self, entry: UserWord) -> None:
+        if isinstance(entry, str):
+            self.add_word(entry)
+        elif isinstance(entry, tuple) and 1 <= len(entry) <= 3:
+            self.add_word(*entry)
+        else:
+            raise TypeError(f"a user word is a str or a (word, freq[, tag]) tuple, not {entry!r}")
+
+
+@dataclass(frozen=True)
+class SegmentationScores:
+    """Precision, recall and F1 of a segmentation, with the SIGHAN bakeoff's definitions.
+
+    ``oov_recall`` is the recall of gold words not in the vocabulary given (None without one).
+    """
+
+    precision: float
+    recall: float
+    f1: float
+    oov_rate: float | None
+    oov_recall: float | None
+    iv_recall: float | None
+    gold_words: int
+    predicted_words: int
+    correct_words: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scores as a dict."""
+        return dict(vars(self))
+
+
+def evaluate_segmentation(
+    gold_lines: Iterable[str],
+    predicted_lines: Iterable[str],
+    vocabulary: Iterable[str] | None = None,
+) -> SegmentationScores:
+    """Score a segmentation against a gold standard, as the SIGHAN bakeoff does.
+
+    Parameters
+    ----------
+    gold_lines, predicted_lines : iterable of str
+        One sentence per line, words separated by white space; the characters of each pair of
+        lines must agree.
+    vocabulary : iterable of str, optional
+        The training vocabulary: gold words outside it are out-of-vocabulary (OOV).
+
+    Raises
+    ------
+    ValueError
+        When the numbers of lines, or the characters of a pair of lines, differ.
+    """
+    gold = [as_text(line, "a gold line") for line in gold_lines]
+    predicted = [as_text(line, "a predicted line") for line in predicted_lines]
+    words = None if vocabulary is None else [as_text(w, "a vocabulary word") for w in vocabulary]
+    return SegmentationScores(**_core.evaluate_segmentation(gold, predicted, words))
+
+
+def load_stop_words(path: PathLike) -> frozenset[str]:
+    """Read a stop-word file: one word per line, ``#`` comments."""
+    return frozenset(_core.load_stop_words(as_path(path)))
+
+
+#: The default Chinese stop words (the stopwords-iso list, MIT licence).
+STOP_WORDS: frozenset[str] = frozenset(_core.default_stop_words())
