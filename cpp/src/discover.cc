@@ -32,9 +32,9 @@
 // their suffix's left neighbours in a second, small table. So the neighbour entropies are exact,
 // and one extra level (max_length + 1) gives them for the longest candidates.
 //
-// Counting is split by key: each thread reads the whole buffer but counts only the keys whose
-// hash falls in its part, in its own table, so tables are neither shared nor merged. Ids are
-// given in key order and the entropy sums are added in fixed point, so the result is the same
+// Counting is split by prefix: each thread reads the whole buffer but counts only the n-grams
+// whose prefix falls in its part, in its own table, so tables are neither shared nor merged. Ids
+// are given in key order and the entropy sums are added in fixed point, so the result is the same
 // for any number of threads.
 
 namespace gongwen {
@@ -307,9 +307,10 @@ struct PartCounts {
   KeyCounter rare_prefix;  // (first character, suffix id) -> count, of n-grams with a rare prefix
 };
 
-// Which of `n` parts a hash belongs to; uses the high bits, the slot index uses the low ones.
-int Part(std::uint64_t hash, int n) {
-  return static_cast<int>(((hash >> 32) * static_cast<std::uint64_t>(n)) >> 32);
+// Which of `n` parts the n-grams extending (or, for rare_prefix, ending in) n-gram `id` belong
+// to: Fibonacci hashing of the id, cheap enough to evaluate at every position.
+int Part(Id id, int n) {
+  return static_cast<int>((static_cast<std::uint64_t>(id * 2654435769u) * n) >> 32);
 }
 
 // Gives ids to the frequent characters and returns the id at each position.
@@ -348,7 +349,7 @@ std::vector<Id> CountCharacters(const std::vector<char32_t>& buffer,
 void CountLevel(const std::vector<char32_t>& buffer, const std::vector<std::size_t>& bounds,
                 int n_threads, int n, bool keep, Count min_count, std::vector<Id>& ids,
                 std::vector<Id>& spare, Ngrams& ngrams) {
-  // Each thread reads every position but counts only the keys of its part, so no table is
+  // Each thread reads every position but counts only the n-grams of its part, so no table is
   // shared and none needs merging; reading is cheap next to the cache misses of counting.
   std::vector<PartCounts> parts(n_threads);
   RunParallel(n_threads, [&](int t) {
@@ -358,15 +359,14 @@ void CountLevel(const std::vector<char32_t>& buffer, const std::vector<std::size
       const Id prefix = ids[i];
       if (prefix != kNone) {
         // The prefix fits, so position i + n - 1 exists: at worst the break ending the run.
+        if (Part(prefix, n_threads) != t) continue;
         const char32_t c = buffer[i + n - 1];
         if (c == kBreak) continue;
         const std::uint64_t key = Key(prefix, c);
-        const std::uint64_t hash = Mix(key);
-        if (Part(hash, n_threads) == t) extended.Add(key, hash, ids[i + 1]);
-      } else if (buffer[i] != kBreak && ids[i + 1] != kNone) {
+        extended.Add(key, Mix(key), ids[i + 1]);
+      } else if (buffer[i] != kBreak && ids[i + 1] != kNone && Part(ids[i + 1], n_threads) == t) {
         const std::uint64_t key = Key(buffer[i], ids[i + 1]);
-        const std::uint64_t hash = Mix(key);
-        if (Part(hash, n_threads) == t) part.rare_prefix.Add(key, hash, 1, kNone);
+        part.rare_prefix.Add(key, Mix(key), 1, kNone);
       }
     }
     extended.Flush();
