@@ -453,7 +453,9 @@ std::vector<WordCandidate> DiscoverWords(const std::vector<std::string>& texts,
 
   const std::vector<char32_t> buffer = HanBuffer(texts, n_threads);
   if (buffer.empty()) return {};
-  n_threads = static_cast<int>(std::min<std::size_t>(n_threads, buffer.size()));
+  // Threads only for corpora large enough to repay starting them at every level.
+  constexpr std::size_t kPerThread = std::size_t{1} << 16;  // characters
+  n_threads = static_cast<int>(std::min<std::size_t>(n_threads, 1 + buffer.size() / kPerThread));
   const std::vector<std::size_t> bounds = Shares(buffer, n_threads);
   const Count min_count = static_cast<Count>(options.min_count);
   const int max_length = options.max_length;

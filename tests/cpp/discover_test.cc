@@ -147,15 +147,17 @@ const std::vector<std::string> kVocabulary = {
     "全面",     "深化",   "改革",     "生态",     "文明",     "教育",     "医疗",
     "稳定",     "养老",   "创新",     "协调"};
 
-// Sentences of two to six words drawn at random from kVocabulary, between punctuation, Latin
-// letters, digits and white space. `counts` receives the occurrences of each word.
-std::vector<std::string> VocabularyCorpus(std::map<std::string, std::uint64_t>& counts) {
+// Four texts of `sentences` sentences each, of two to six words drawn at random from
+// kVocabulary, between punctuation, Latin letters, digits and white space. `counts` receives the
+// occurrences of each word.
+std::vector<std::string> VocabularyCorpus(std::map<std::string, std::uint64_t>& counts,
+                                          int sentences = 1000) {
   const std::vector<std::string> separators = {"，", "。", "、", "；", " ", "\n", "x", "42"};
   std::mt19937 random(20240611);
   std::vector<std::string> texts;
   for (int t = 0; t < 4; ++t) {
     std::string text;
-    for (int sentence = 0; sentence < 1000; ++sentence) {
+    for (int sentence = 0; sentence < sentences; ++sentence) {
       const int words = 2 + static_cast<int>(random() % 5);
       for (int w = 0; w < words; ++w) {
         const std::string& word = kVocabulary[random() % kVocabulary.size()];
@@ -245,8 +247,9 @@ TEST(DiscoverTest, FindsExactlyTheWordsOfARandomWordSequence) {
 }
 
 TEST(DiscoverTest, SameResultForAnyNumberOfThreads) {
+  // Large enough (some 250,000 characters) for DiscoverWords to use four threads.
   std::map<std::string, std::uint64_t> counts;
-  const std::vector<std::string> texts = VocabularyCorpus(counts);
+  const std::vector<std::string> texts = VocabularyCorpus(counts, 6000);
   DiscoverOptions options = KeepAll(2);
   options.n_threads = 1;
   const std::vector<WordCandidate> one = DiscoverWords(texts, options);
