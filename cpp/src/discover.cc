@@ -23,8 +23,8 @@
 // can occur min_count times only if both its (n-1)-character prefix and suffix do, so level n
 // counts, at every position where the (n-1)-gram is frequent, the pair (id of that prefix, next
 // character), and gives ids only to the pairs that reach min_count. Memory stays proportional to
-// the corpus (one id per position for the current and the next level) plus the distinct n-grams
-// with a frequent prefix, whatever max_length is.
+// the corpus (the buffer and the id of the current level's n-gram at each position: 8 bytes a
+// character) plus the distinct n-grams with a frequent prefix, whatever max_length is.
 //
 // The same pass yields the neighbours: the n-grams of level n that extend a frequent (n-1)-gram
 // w to the right are exactly the right neighbours of w, and those whose suffix is w are its left
@@ -234,26 +234,40 @@ void AppendHanRuns(std::string_view utf8, std::vector<char32_t>& out) {
   if (!out.empty() && out.back() != kBreak) out.push_back(kBreak);
 }
 
-// The Han runs of all texts, decoded on `n_threads` threads, in text order.
+// The Han runs of all texts, in text order, decoded on up to `n_threads` threads.
 std::vector<char32_t> HanBuffer(const std::vector<std::string>& texts, int n_threads) {
-  std::vector<std::vector<char32_t>> runs(texts.size());
-  std::atomic<std::size_t> next{0};
-  RunParallel(static_cast<int>(std::clamp<std::size_t>(texts.size(), 1, n_threads)), [&](int) {
-    for (std::size_t i; (i = next.fetch_add(1)) < texts.size();) AppendHanRuns(texts[i], runs[i]);
+  // Each thread decodes a contiguous group of texts of about equal size into one vector: few
+  // large allocations, which go back to the system when freed, unlike many small ones.
+  std::size_t bytes = 0;
+  for (const std::string& t : texts) bytes += t.size();
+  const int groups = static_cast<int>(std::clamp<std::size_t>(texts.size(), 1, n_threads));
+  std::vector<std::size_t> first(groups + 1, texts.size());
+  first[0] = 0;
+  for (std::size_t i = 0, g = 1, seen = 0; i < texts.size() && g < first.size() - 1; ++i) {
+    seen += texts[i].size();
+    while (g < first.size() - 1 && seen >= bytes * g / groups) first[g++] = i + 1;
+  }
+  std::vector<std::vector<char32_t>> parts(groups);
+  RunParallel(groups, [&](int g) {
+    // A Han character takes 3 or 4 bytes and a break follows at least one more byte, so half as
+    // many code points as bytes always suffice; pages never written take no memory.
+    std::size_t group_bytes = 0;
+    for (std::size_t i = first[g]; i < first[g + 1]; ++i) group_bytes += texts[i].size();
+    parts[g].reserve(group_bytes / 2 + 1);
+    for (std::size_t i = first[g]; i < first[g + 1]; ++i) AppendHanRuns(texts[i], parts[g]);
   });
   std::size_t total = 0;
-  for (const auto& r : runs) total += r.size();
+  for (const auto& part : parts) total += part.size();
   // Counts and ids are 32-bit: 4 bytes per position already make this 16 GiB of buffer.
   if (total >= kNone) {
     throw std::invalid_argument("DiscoverWords: corpus too large (2^32 or more Han characters)");
   }
-  // One text (a whole corpus in one string): its runs are the buffer, no copy needed.
-  if (runs.size() == 1) return std::move(runs[0]);
+  if (groups == 1) return std::move(parts[0]);
   std::vector<char32_t> buffer;
   buffer.reserve(total);
-  for (auto& r : runs) {
-    buffer.insert(buffer.end(), r.begin(), r.end());
-    std::vector<char32_t>().swap(r);
+  for (auto& part : parts) {
+    buffer.insert(buffer.end(), part.begin(), part.end());
+    std::vector<char32_t>().swap(part);
   }
   return buffer;
 }
@@ -345,10 +359,10 @@ std::vector<Id> CountCharacters(const std::vector<char32_t>& buffer,
 // Counts the n-grams of length `n` that extend the (n-1)-grams in `ids` (the id of the
 // (n-1)-gram at each position, kNone for a rare one), adds their counts to the neighbour sums of
 // the (n-1)-grams, and, if `keep`, gives ids to the frequent ones and replaces `ids` with the
-// n-gram ids (using `spare`, of the same size, as scratch).
+// n-gram ids.
 void CountLevel(const std::vector<char32_t>& buffer, const std::vector<std::size_t>& bounds,
                 int n_threads, int n, bool keep, Count min_count, std::vector<Id>& ids,
-                std::vector<Id>& spare, Ngrams& ngrams) {
+                Ngrams& ngrams) {
   // Each thread reads every position but counts only the n-grams of its part, so no table is
   // shared and none needs merging; reading is cheap next to the cache misses of counting.
   std::vector<PartCounts> parts(n_threads);
@@ -419,11 +433,11 @@ void CountLevel(const std::vector<char32_t>& buffer, const std::vector<std::size
       }
       for (std::size_t i = begin; i < end; ++i) {
         const std::uint64_t key = keys[i - begin];
-        spare[i] = key == kEmptyKey ? kNone : id_of.Find(key, hashes[i - begin]);
+        // In place: position i's new id depends on its old one alone.
+        ids[i] = key == kEmptyKey ? kNone : id_of.Find(key, hashes[i - begin]);
       }
     }
   });
-  ids.swap(spare);
 }
 
 void Validate(const DiscoverOptions& options) {
@@ -482,12 +496,10 @@ std::vector<WordCandidate> DiscoverWords(const std::vector<std::string>& texts,
 
   Ngrams ngrams;
   std::vector<Id> ids = CountCharacters(buffer, bounds, n_threads, min_count, ngrams);
-  std::vector<Id> spare(buffer.size());
   for (int n = 2; n <= max_length + 1; ++n) {
-    CountLevel(buffer, bounds, n_threads, n, n <= max_length, min_count, ids, spare, ngrams);
+    CountLevel(buffer, bounds, n_threads, n, n <= max_length, min_count, ids, ngrams);
   }
   std::vector<Id>().swap(ids);
-  std::vector<Id>().swap(spare);
 
   std::vector<WordCandidate> candidates;
   Id chain_prefix[kMaxLength + 1];
