@@ -177,7 +177,7 @@ std::vector<WordListEntry> ParseWordList(std::string_view text, std::string_view
 constexpr std::string_view kFixedTags[] = {"m", "eng", "x"};
 
 Lexicon::Lexicon() {
-  for (std::string_view tag : kFixedTags) InternTag(tag);
+  for (std::size_t i = 0; i < std::size(kFixedTags); ++i) fixed_tags_[i] = InternTag(kFixedTags[i]);
 }
 
 std::uint16_t Lexicon::FindTag(std::string_view tag) const {
@@ -232,6 +232,7 @@ Lexicon Lexicon::Build(const std::vector<WordListEntry>& words, HmmModel hmm, do
   for (const auto& [key, value] : merged) {
     lexicon.entries_.push_back(
         Entry{value.first, lexicon.LogProb(value.first), lexicon.InternTag(value.second)});
+    lexicon.log_probs_.push_back(lexicon.entries_.back().log_prob);
   }
   for (const auto& [c, freq] : within) {
     if (freq > 0) lexicon.standalone_[c] = static_cast<float>(alone[c] / freq);
@@ -281,7 +282,7 @@ std::string Lexicon::Serialize() const {
   }
   w.Put<std::uint64_t>(added_order_.size());
   for (const std::u32string& word : added_order_) {
-    const Entry& e = added_.at(word);
+    const Entry& e = EntryOf(added_.at(word));
     w.PutString(text::Encode(word));
     w.Put(e.freq);
     w.PutString(tags_[e.tag]);
@@ -314,6 +315,9 @@ Lexicon Lexicon::Deserialize(std::string_view image, bool copy) {
   if (tag_count == 0 || tag_count > 0xFFFF) r.Fail("bad number of tags");
   lexicon.tags_.clear();
   for (std::uint64_t i = 0; i < tag_count; ++i) lexicon.tags_.push_back(r.GetString());
+  for (std::size_t i = 0; i < std::size(kFixedTags); ++i) {
+    lexicon.fixed_tags_[i] = lexicon.InternTag(kFixedTags[i]);
+  }
   lexicon.total_ = r.Get<double>();
   if (!(lexicon.total_ >= 1) || !std::isfinite(lexicon.total_)) r.Fail("bad total frequency");
   lexicon.log_total_ = std::log(lexicon.total_);
@@ -321,6 +325,7 @@ Lexicon Lexicon::Deserialize(std::string_view image, bool copy) {
   for (std::size_t i = 0; i < freqs.size(); ++i) {
     if (tag_ids[i] >= tag_count || !(freqs[i] >= 0)) r.Fail("bad word entry");
     lexicon.entries_.push_back(Entry{freqs[i], lexicon.LogProb(freqs[i]), tag_ids[i]});
+    lexicon.log_probs_.push_back(lexicon.entries_.back().log_prob);
   }
   const std::vector<char32_t> chars = r.GetArray<char32_t>();
   const std::vector<float> shares = r.GetArray<float>();
@@ -353,7 +358,7 @@ Lexicon Lexicon::Deserialize(std::string_view image, bool copy) {
 
 const Lexicon::Entry* Lexicon::Find(std::u32string_view word) const {
   if (!added_.empty()) {
-    if (auto it = added_.find(word); it != added_.end()) return &it->second;
+    if (auto it = added_.find(word); it != added_.end()) return &EntryOf(it->second);
   }
   if (!removed_.empty() && removed_.count(word)) return nullptr;
   const std::optional<std::uint32_t> index = trie_.Find(word);
@@ -363,8 +368,13 @@ const Lexicon::Entry* Lexicon::Find(std::u32string_view word) const {
 void Lexicon::Add(std::u32string_view word, double freq, std::string_view tag) {
   if (word.empty()) throw std::invalid_argument("a word cannot be empty");
   const Entry entry{freq, LogProb(freq), InternTag(tag)};
-  auto [it, added] = added_.insert_or_assign(std::u32string(word), entry);
-  if (added) added_order_.emplace_back(word);
+  if (auto it = added_.find(word); it != added_.end()) {
+    added_entries_[it->second & ~kAdded] = entry;
+  } else {
+    added_.emplace(std::u32string(word), kAdded | static_cast<WordRef>(added_entries_.size()));
+    added_entries_.push_back(entry);
+    added_order_.emplace_back(word);
+  }
   if (auto gone = removed_.find(word); gone != removed_.end()) removed_.erase(gone);
   max_added_length_ = std::max(max_added_length_, word.size());
   max_length_ = std::max(max_length_, word.size());
@@ -386,7 +396,7 @@ bool Lexicon::Remove(std::u32string_view word) {
 
 std::vector<std::pair<std::u32string, Lexicon::Entry>> Lexicon::Additions() const {
   std::vector<std::pair<std::u32string, Entry>> out;
-  for (const std::u32string& word : added_order_) out.emplace_back(word, added_.at(word));
+  for (const std::u32string& word : added_order_) out.emplace_back(word, EntryOf(added_.at(word)));
   return out;
 }
 

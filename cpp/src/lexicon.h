@@ -76,10 +76,21 @@ class Lexicon {
   // gongwen::Error for a truncated, corrupted or foreign image, or one of a newer version.
   static Lexicon Deserialize(std::string_view image, bool copy);
 
-  // Calls visit(length, entry) for every word that starts `text` (normalised), at most
-  // `max_length` characters long.
+  // A reference to a word's entry (see EntryOf): the index of a built-in word, or kAdded plus
+  // the index of an added one.
+  using WordRef = std::uint32_t;
+  static constexpr WordRef kAdded = 0x80000000u;
+
+  // Calls visit(length, log_prob, ref) for every word that starts `text` (normalised), at most
+  // `max_length` characters long. Only the log-probabilities are read here, from a compact
+  // array: the segmenter's inner loop, whose cost is cache misses.
   template <typename Visit>
   void ForEachPrefix(std::u32string_view text, std::size_t max_length, Visit&& visit) const;
+
+  // The entry a WordRef refers to.
+  const Entry& EntryOf(WordRef ref) const {
+    return ref & kAdded ? added_entries_[ref & ~kAdded] : entries_[ref];
+  }
 
   // The entry of a normalised word, or nullptr.
   const Entry* Find(std::u32string_view word) const;
@@ -104,6 +115,11 @@ class Lexicon {
   // The number of a tag, or 0 when the lexicon has no word with it. The tags the segmenter gives
   // numbers ("m"), Latin words ("eng") and punctuation ("x") are always present.
   std::uint16_t FindTag(std::string_view tag) const;
+
+  // The numbers of those three tags.
+  std::uint16_t number_tag() const { return fixed_tags_[0]; }
+  std::uint16_t latin_tag() const { return fixed_tags_[1]; }
+  std::uint16_t punct_tag() const { return fixed_tags_[2]; }
 
   // The share of a character's occurrences in which it is a word on its own: freq(c) over the
   // summed frequency of the words containing it (0 for a character never seen).
@@ -134,17 +150,21 @@ class Lexicon {
   std::uint16_t InternTag(std::string_view tag);
   float LogProb(double freq) const;
 
-  DoubleArrayTrie trie_;        // built-in words -> index into entries_
-  std::vector<Entry> entries_;  // built-in words
+  DoubleArrayTrie trie_;          // built-in words -> index into entries_
+  std::vector<Entry> entries_;    // built-in words
+  std::vector<float> log_probs_;  // entries_[i].log_prob, packed for the segmenter
   std::vector<std::string> tags_{""};
+  std::array<std::uint16_t, 3> fixed_tags_{};  // "m", "eng", "x"
   std::unordered_map<char32_t, float> standalone_;
   HmmModel hmm_;
   double total_ = 1;
   double log_total_ = 0;
   std::size_t max_length_ = 0;
 
-  // The user's changes: added words override built-in ones; removals hide them.
-  std::unordered_map<std::u32string, Entry, KeyHash, KeyEqual> added_;
+  // The user's changes: added words override built-in ones; removals hide them. An added word
+  // keeps its slot in added_entries_ (WordRefs stay valid) even if it is removed again.
+  std::unordered_map<std::u32string, WordRef, KeyHash, KeyEqual> added_;
+  std::vector<Entry> added_entries_;
   std::vector<std::u32string> added_order_;
   std::unordered_set<std::u32string, KeyHash, KeyEqual> removed_;
   std::size_t max_added_length_ = 0;
@@ -160,14 +180,14 @@ void Lexicon::ForEachPrefix(std::u32string_view text, std::size_t max_length, Vi
           const std::u32string_view key = text.substr(0, length);
           if (removed_.count(key) || added_.count(key)) return;
         }
-        visit(length, entries_[index]);
+        visit(length, log_probs_[index], index);
       },
       max_length);
   if (added_.empty()) return;
   const std::size_t longest = std::min({max_length, max_added_length_, text.size()});
   for (std::size_t length = 1; length <= longest; ++length) {
     auto it = added_.find(text.substr(0, length));
-    if (it != added_.end()) visit(length, it->second);
+    if (it != added_.end()) visit(length, EntryOf(it->second).log_prob, it->second);
   }
 }
 

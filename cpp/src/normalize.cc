@@ -80,8 +80,7 @@ const std::vector<char32_t>& SimplifiedTable() {
 CharNormalizer::CharNormalizer(bool to_simplified)
     : bmp_(to_simplified ? SimplifiedTable().data() : NfkcTable().data()) {}
 
-char32_t CharNormalizer::operator()(char32_t c) const {
-  if (c < kBmpSize) return bmp_[c];
+char32_t CharNormalizer::Astral(char32_t c) {
   // Astral code points: compatibility ideographs (U+2F800-U+2FA1F) have unified forms; others
   // (CJK extensions, emoji) stay.
   if (c >= 0x2F800 && c <= 0x2FA1F) {

@@ -18,7 +18,7 @@ class CharNormalizer {
   explicit CharNormalizer(bool to_simplified);
 
   // The normalised form of `c`.
-  char32_t operator()(char32_t c) const;
+  char32_t operator()(char32_t c) const { return c < 0x10000 ? bmp_[c] : Astral(c); }
 
   // The normalised form of `text`, of the same length.
   std::u32string Normalize(std::u32string_view text) const;
@@ -27,6 +27,8 @@ class CharNormalizer {
   void NormalizeInto(std::u32string_view text, std::u32string& out) const;
 
  private:
+  static char32_t Astral(char32_t c);
+
   const char32_t* bmp_;  // 65,536 entries: the BMP table (with or without t2s)
 };
 

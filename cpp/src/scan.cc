@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 
 #include <optional>
+#include <vector>
 
 #include "text.h"
 
@@ -148,7 +149,9 @@ std::size_t SmallNumeralEnd(std::u32string_view s, std::size_t pos, int max_valu
 
 }  // namespace
 
-CharClass Classify(char32_t c) {
+namespace {
+
+CharClass ClassifySlow(char32_t c) {
   if (c < 0x80) {
     if (IsAsciiDigit(c)) return CharClass::kDigit;
     if (IsAsciiLetter(c)) return CharClass::kLatin;
@@ -172,10 +175,30 @@ CharClass Classify(char32_t c) {
   return CharClass::kPunct;
 }
 
-std::size_t SkipMarks(std::u32string_view s, std::size_t pos) {
-  // Marks are rare: ASCII and the CJK ideographs are never one.
-  while (pos < s.size() && s[pos] >= 0x300 && !(s[pos] >= 0x4E00 && s[pos] <= 0x9FFF) &&
-         Classify(s[pos]) == CharClass::kMark) {
+}  // namespace
+
+namespace detail {
+
+// The classes of the BMP, tabulated once: ICU's property lookups would otherwise cost more than
+// the dictionary lookups they precede.
+const std::uint8_t* BmpTable() {
+  static const std::vector<std::uint8_t> table = [] {
+    std::vector<std::uint8_t> classes(0x10000);
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      classes[c] = static_cast<std::uint8_t>(ClassifySlow(c));
+      if (IsChineseNumeral(c) || c == U'百') classes[c] |= kNumeralStart;
+    }
+    return classes;
+  }();
+  return table.data();
+}
+
+CharClass ClassifyAstral(char32_t c) { return ClassifySlow(c); }
+
+}  // namespace detail
+
+std::size_t SkipMarksSlow(std::u32string_view s, std::size_t pos) {
+  while (pos < s.size() && Classify(s[pos]) == CharClass::kMark) {
     // A joiner binds the next character too (emoji ZWJ sequences).
     if (s[pos] == 0x200D && pos + 1 < s.size()) ++pos;
     ++pos;
@@ -218,7 +241,7 @@ std::size_t AlnumEnd(std::u32string_view s, std::size_t pos, bool* is_number) {
 }
 
 std::size_t ChineseNumberEnd(std::u32string_view s, std::size_t pos, int after) {
-  if (!IsChineseNumeral(s[pos])) return pos;  // the common case, decided at once
+  if (!MayStartChineseNumber(s[pos])) return pos;  // the common case, decided at once
   // 百分之八点五, 三分之二.
   if (StartsWithAt(s, pos, U"百分之")) {
     const std::size_t end = NumeralRunEnd(s, pos + 3);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace gongwen::scan {
@@ -19,8 +20,28 @@ enum class CharClass {
   kPunct,  // everything else: punctuation, symbols, emoji, controls
 };
 
+namespace detail {
+
+// Bit set in the BMP table for characters that may start a Chinese-numeral number.
+constexpr std::uint8_t kNumeralStart = 0x80;
+
+// The classes of the BMP (with kNumeralStart), built on first use; astral ones go to ICU.
+const std::uint8_t* BmpTable();
+CharClass ClassifyAstral(char32_t c);
+
+}  // namespace detail
+
 // The class of a normalised character.
-CharClass Classify(char32_t c);
+inline CharClass Classify(char32_t c) {
+  static const std::uint8_t* const bmp = detail::BmpTable();
+  return c < 0x10000 ? static_cast<CharClass>(bmp[c] & 0x7F) : detail::ClassifyAstral(c);
+}
+
+// Whether `c` may start a number in Chinese numerals (一 ... 九, 〇, 零, 十, 百, 两).
+inline bool MayStartChineseNumber(char32_t c) {
+  static const std::uint8_t* const bmp = detail::BmpTable();
+  return c < 0x10000 && (bmp[c] & detail::kNumeralStart);
+}
 
 // The end of the number or Latin word starting at `pos` (a digit or a letter), and whether it is
 // a number. A run of ASCII letters and digits with internal joiners (COVID-19, Wi-Fi, AT&T) is a
@@ -47,6 +68,11 @@ std::size_t PunctEnd(std::u32string_view s, std::size_t pos);
 std::size_t SpaceEnd(std::u32string_view s, std::size_t pos);
 
 // Skips the combining marks (and joiners) that follow `pos`.
-std::size_t SkipMarks(std::u32string_view s, std::size_t pos);
+std::size_t SkipMarksSlow(std::u32string_view s, std::size_t pos);
+inline std::size_t SkipMarks(std::u32string_view s, std::size_t pos) {
+  // Marks are rare and none is below U+0300: decided at once for ASCII and CJK text.
+  if (pos >= s.size() || s[pos] < 0x300 || (s[pos] >= 0x3000 && s[pos] < 0xFE00)) return pos;
+  return SkipMarksSlow(s, pos);
+}
 
 }  // namespace gongwen::scan

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -44,6 +45,9 @@ constexpr float kStandaloneVeto = 0.3f;
 
 enum HmmState { kB = 0, kM = 1, kE = 2, kS = 3 };
 
+// No lexicon word: the atom on its own, scored by AtomScore.
+constexpr Lexicon::WordRef kNoWord = 0xFFFFFFFFu;
+
 // A piece of a chunk that a word boundary may not cut.
 struct Atom {
   std::size_t start;
@@ -56,45 +60,37 @@ struct FixedTags {
   std::uint16_t number, latin, punct;
 };
 
-void SplitAtoms(std::u32string_view norm, std::size_t begin, std::size_t end,
-                std::vector<Atom>& atoms) {
-  atoms.clear();
-  const std::u32string_view chunk = norm.substr(0, end);
-  int date_part = 0;  // the date part just before: 1 year, 2 month
-  for (std::size_t i = begin; i < end;) {
-    const CharClass cls = scan::Classify(chunk[i]);
-    if (cls == CharClass::kHan) {
-      const std::size_t number = scan::ChineseNumberEnd(chunk, i, date_part);
-      if (number > i) {
-        atoms.push_back({i, number, TokenKind::kNumber});
-        date_part = scan::DatePart(chunk.substr(i, number - i));
-        i = number;
-        continue;
-      }
-      const std::size_t next = scan::SkipMarks(chunk, i + 1);
-      atoms.push_back({i, next, TokenKind::kWord});
-      date_part = 0;
-      i = next;
-    } else {
-      bool is_number = false;
-      const std::size_t next = scan::AlnumEnd(chunk, i, &is_number);
-      atoms.push_back({i, next, is_number ? TokenKind::kNumber : TokenKind::kLatin});
-      date_part = 0;
-      i = next;
-    }
-  }
+FixedTags FixedTagsOf(const Lexicon& lexicon) {
+  return FixedTags{lexicon.number_tag(), lexicon.latin_tag(), lexicon.punct_tag()};
 }
 
-// The end of the chunk of word characters starting at `pos`.
-std::size_t ChunkEnd(std::u32string_view norm, std::size_t pos) {
-  std::size_t i = pos;
+// Splits the chunk of word characters starting at `begin` into atoms; returns where the chunk
+// ends (at white space, punctuation or the end of the text).
+std::size_t SplitAtoms(std::u32string_view norm, std::size_t begin, std::vector<Atom>& atoms) {
+  atoms.clear();
+  int date_part = 0;  // the date part just before: 1 year, 2 month
+  std::size_t i = begin;
   while (i < norm.size()) {
     const CharClass cls = scan::Classify(norm[i]);
     if (cls == CharClass::kHan) {
-      i = scan::SkipMarks(norm, i + 1);
+      const std::size_t number =
+          scan::MayStartChineseNumber(norm[i]) ? scan::ChineseNumberEnd(norm, i, date_part) : i;
+      if (number > i) {
+        atoms.push_back({i, number, TokenKind::kNumber});
+        date_part = scan::DatePart(norm.substr(i, number - i));
+        i = number;
+        continue;
+      }
+      const std::size_t next = scan::SkipMarks(norm, i + 1);
+      atoms.push_back({i, next, TokenKind::kWord});
+      date_part = 0;
+      i = next;
     } else if (cls == CharClass::kLatin || cls == CharClass::kDigit) {
       bool is_number = false;
-      i = scan::AlnumEnd(norm, i, &is_number);
+      const std::size_t next = scan::AlnumEnd(norm, i, &is_number);
+      atoms.push_back({i, next, is_number ? TokenKind::kNumber : TokenKind::kLatin});
+      date_part = 0;
+      i = next;
     } else {
       break;
     }
@@ -129,17 +125,19 @@ class ChunkSegmenter {
         unknown_char_score_(std::log(kUnknownCharFreq) - lexicon.log_total() + options.granularity),
         atom_score_(std::log(kAtomFreq) - lexicon.log_total() + options.granularity) {}
 
-  void Segment(std::u32string_view norm, std::size_t begin, std::size_t end,
-               std::vector<Token>* out) {
-    SplitAtoms(norm, begin, end, atoms_);
+  // Segments the chunk starting at `begin`; returns where it ends.
+  std::size_t Segment(std::u32string_view norm, std::size_t begin, std::vector<Token>* out) {
+    const std::size_t end = SplitAtoms(norm, begin, atoms_);
     BestPath(norm, begin, end, false);
     EmitPath(norm, out);
+    return end;
   }
 
-  // The score of the best path through the chunk that is not the chunk as one word.
-  double BestSplitScore(std::u32string_view norm, std::size_t begin, std::size_t end) {
-    SplitAtoms(norm, begin, end, atoms_);
-    BestPath(norm, begin, end, true);
+  // The score of the best path through the chunk starting at `begin` that is not the chunk as
+  // one word; sets `end` to where the chunk ends.
+  double BestSplitScore(std::u32string_view norm, std::size_t begin, std::size_t* end) {
+    *end = SplitAtoms(norm, begin, atoms_);
+    BestPath(norm, begin, *end, true);
     return score_[0];
   }
 
@@ -171,30 +169,31 @@ class ChunkSegmenter {
       const Atom& atom = atoms_[t];
       std::uint16_t tag = 0;
       double best = AtomScore(atom, &tag) + score_[t + 1];
+      Lexicon::WordRef word = kNoWord;  // the lexicon word chosen, whose tag is looked up once
       std::size_t best_next = t + 1;
       const std::size_t start = atom.start;
       lexicon_.ForEachPrefix(norm.substr(start, end - start), lexicon_.max_length(),
-                             [&](std::size_t length, const Lexicon::Entry& entry) {
+                             [&](std::size_t length, float log_prob, Lexicon::WordRef ref) {
                                const std::size_t stop = atom_index_[start + length - begin];
                                if (stop == 0) return;  // ends inside an atom
                                if (split && t == 0 && stop - 1 == m && m > 1) return;
                                const double score =
-                                   entry.log_prob + options_.granularity + score_[stop - 1];
+                                   log_prob + options_.granularity + score_[stop - 1];
                                if (stop - 1 == t + 1) {
                                  // The atom itself (visited first: the shortest match): a known
                                  // character takes its lexicon score; a number or Latin word keeps
                                  // the better of the two.
                                  if (atom.kind == TokenKind::kWord || score > best) best = score;
-                                 tag = entry.tag;
+                                 word = ref;
                                } else if (score > best) {
                                  best = score;
                                  best_next = stop - 1;
-                                 tag = entry.tag;
+                                 word = ref;
                                }
                              });
       score_[t] = best;
       next_[t] = static_cast<std::uint32_t>(best_next);
-      tag_[t] = tag;
+      tag_[t] = word == kNoWord ? tag : lexicon_.EntryOf(word).tag;
     }
   }
 
@@ -387,7 +386,7 @@ std::vector<Token> Segmenter::Tokenize(std::u32string_view text) const {
   const Lexicon& lexicon = *lexicon_;
   std::u32string& norm = ThreadScratch().norm;
   CharNormalizer(options_.to_simplified).NormalizeInto(text, norm);
-  const FixedTags tags{lexicon.FindTag("m"), lexicon.FindTag("eng"), lexicon.FindTag("x")};
+  const FixedTags tags = FixedTagsOf(lexicon);
   ChunkSegmenter chunks(lexicon, options_, tags);
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 2 + 1);
@@ -401,8 +400,7 @@ std::vector<Token> Segmenter::Tokenize(std::u32string_view text) const {
       end = scan::PunctEnd(norm, i);
       tokens.push_back(Token{i, end, TokenKind::kPunct, tags.punct});
     } else {
-      end = ChunkEnd(norm, i);
-      chunks.Segment(norm, i, end, &tokens);
+      end = chunks.Segment(norm, i, &tokens);
     }
     i = end;
   }
@@ -424,34 +422,115 @@ std::vector<std::string> Segmenter::Cut(std::string_view utf8) const {
   return words;
 }
 
-std::vector<std::vector<Token>> Segmenter::TokenizeMany(const std::vector<std::u32string>& texts,
-                                                        int n_threads) const {
+// The shared state of a TokenizeStream: workers claim blocks of texts and publish each block
+// when it is done; the consumer takes texts in order, waiting on the block it needs.
+struct TokenizeStream::State {
+  // Texts a worker claims at once: enough to make the bookkeeping negligible, few enough that
+  // the consumer gets its first results early.
+  static constexpr std::size_t kBlock = 64;
+
+  State(const Segmenter& s, const std::vector<std::u32string>& t)
+      : segmenter(s), texts(t), results(t.size()), done((t.size() + kBlock - 1) / kBlock) {}
+
+  // Segments one unclaimed block; returns false when none is left.
+  bool WorkOne() {
+    const std::size_t block = next_block.fetch_add(1);
+    if (block >= done.size() || stop.load()) return false;
+    try {
+      const std::size_t end = std::min(texts.size(), (block + 1) * kBlock);
+      for (std::size_t i = block * kBlock; i < end; ++i) {
+        results[i] = segmenter.Tokenize(std::u32string_view(texts[i]));
+      }
+    } catch (...) {
+      std::lock_guard guard(mutex);
+      if (!failure) failure = std::current_exception();
+      stop = true;
+    }
+    {
+      std::lock_guard guard(mutex);
+      done[block] = true;
+    }
+    ready.notify_all();
+    return true;
+  }
+
+  void Work() {
+    while (WorkOne()) {
+    }
+  }
+
+  const Segmenter& segmenter;
+  const std::vector<std::u32string>& texts;
+  std::vector<std::vector<Token>> results;
+  std::vector<bool> done;  // per block, guarded by mutex
+  std::atomic<std::size_t> next_block{0};
+  std::atomic<bool> stop{false};
+  std::exception_ptr failure;  // guarded by mutex
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::vector<std::thread> workers;
+  std::size_t consumed = 0;
+};
+
+TokenizeStream::TokenizeStream(const Segmenter& segmenter, const std::vector<std::u32string>& texts,
+                               int n_threads)
+    : state_(std::make_unique<State>(segmenter, texts)) {
   if (n_threads < 0) throw std::invalid_argument("n_threads must be 0 (one per core) or more");
   std::size_t threads = n_threads > 0 ? static_cast<std::size_t>(n_threads)
                                       : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min(threads, texts.size());
-  std::vector<std::vector<Token>> results(texts.size());
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  auto work = [&] {
-    try {
-      for (std::size_t i; (i = next.fetch_add(1)) < texts.size();) results[i] = Tokenize(texts[i]);
-    } catch (...) {
-      std::lock_guard guard(failure_mutex);
-      if (!failure) failure = std::current_exception();
-      next = texts.size();  // the others stop too
-    }
-  };
-  std::vector<std::thread> pool;
+  threads = std::min(threads, state_->done.size());
+  // The consumer is one of the threads: it segments blocks itself whenever the text it needs
+  // next is not ready (see Next), so only the others are started here.
   try {
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    for (std::size_t t = 1; t < threads; ++t) {
+      state_->workers.emplace_back([this] { state_->Work(); });
+    }
   } catch (const std::system_error&) {
-    // Fewer threads than asked: the work is shared by those running.
+    // Fewer threads than asked: those running share the work with the consumer.
   }
-  work();
-  for (std::thread& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+}
+
+TokenizeStream::~TokenizeStream() {
+  state_->stop = true;
+  for (std::thread& t : state_->workers) t.join();
+}
+
+std::optional<std::vector<Token>> TokenizeStream::Next() {
+  State& s = *state_;
+  if (s.consumed >= s.texts.size()) return std::nullopt;
+  const std::size_t i = s.consumed++;
+  const std::size_t block = i / State::kBlock;
+  for (;;) {
+    {
+      std::unique_lock lock(s.mutex);
+      if (s.failure) std::rethrow_exception(s.failure);
+      if (s.done[block]) break;
+      // Wait only when every block is claimed: otherwise help, which beats waiting.
+      if (s.next_block.load() >= s.done.size()) {
+        s.ready.wait(lock, [&] { return s.done[block] || s.failure; });
+        continue;
+      }
+    }
+    s.WorkOne();
+  }
+  return std::move(s.results[i]);
+}
+
+bool TokenizeStream::Ready() {
+  State& s = *state_;
+  if (s.consumed >= s.texts.size()) return true;
+  std::lock_guard lock(s.mutex);
+  return s.done[s.consumed / State::kBlock] || s.failure;
+}
+
+std::vector<std::vector<Token>> Segmenter::TokenizeMany(const std::vector<std::u32string>& texts,
+                                                        int n_threads) const {
+  TokenizeStream stream(*this, texts, n_threads);
+  std::vector<std::vector<Token>> results;
+  results.reserve(texts.size());
+  while (std::optional<std::vector<Token>> tokens = stream.Next()) {
+    results.push_back(std::move(*tokens));
+  }
   return results;
 }
 
@@ -461,7 +540,7 @@ double Segmenter::SuggestFrequency(std::string_view word) const {
       CharNormalizer(options_.to_simplified).Normalize(text::Trim(text::Decode(word)));
   std::shared_lock lock(*mutex_);
   const Lexicon& lexicon = *lexicon_;
-  const FixedTags tags{lexicon.FindTag("m"), lexicon.FindTag("eng"), lexicon.FindTag("x")};
+  const FixedTags tags = FixedTagsOf(lexicon);
   ChunkSegmenter chunks(lexicon, options_, tags);
   double split = 0;
   for (std::size_t i = 0; i < key.size();) {
@@ -470,8 +549,8 @@ double Segmenter::SuggestFrequency(std::string_view word) const {
       i = cls == CharClass::kSpace ? scan::SpaceEnd(key, i) : scan::PunctEnd(key, i);
       continue;
     }
-    const std::size_t end = ChunkEnd(key, i);
-    split += chunks.BestSplitScore(key, i, end);
+    std::size_t end = i;
+    split += chunks.BestSplitScore(key, i, &end);
     i = end;
   }
   const double needed = std::exp(split - options_.granularity + lexicon.log_total());

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "bindings.h"
@@ -38,20 +39,62 @@ std::u32string CodePoints(const py::str& text) {
   return out;
 }
 
-// The words of `tokens` as slices of `text`, white space left out.
-py::list Words(const py::str& text, const std::vector<Token>& tokens) {
-  py::list words;
-  for (const Token& token : tokens) {
-    if (token.kind == TokenKind::kSpace) continue;
+// Python strings for the words of one call, made once per distinct word: a corpus repeats its
+// words (的 tens of thousands of times), and a shared immutable str costs a hash lookup where a
+// new one costs an allocation, and later a deallocation. The keys view the code points of the
+// texts, which outlive the cache.
+class WordStrings {
+ public:
+  // The word [start, end) of `text` (whose code points are `code_points`).
+  py::object Get(const py::str& text, std::u32string_view code_points, const Token& token) {
+    const std::u32string_view key = code_points.substr(token.start, token.end - token.start);
+    if (enabled_ && key.size() <= kMaxCachedLength) {
+      auto it = cache_.find(key);
+      if (it != cache_.end()) return it->second;
+    }
     PyObject* word = PyUnicode_Substring(text.ptr(), static_cast<Py_ssize_t>(token.start),
                                          static_cast<Py_ssize_t>(token.end));
     if (!word) throw py::error_already_set();
-    words.append(py::reinterpret_steal<py::object>(word));
+    py::object object = py::reinterpret_steal<py::object>(word);
+    if (enabled_ && key.size() <= kMaxCachedLength) cache_.emplace(key, object);
+    return object;
+  }
+
+  // A cache that makes every string anew: for one short text, sharing does not pay.
+  static WordStrings Disabled() {
+    WordStrings strings;
+    strings.enabled_ = false;
+    return strings;
+  }
+
+ private:
+  bool enabled_ = true;
+  static constexpr std::size_t kMaxCachedLength = 8;
+  std::unordered_map<std::u32string_view, py::object> cache_;
+};
+
+// The words of `tokens` as slices of `text`, white space left out.
+py::list Words(const py::str& text, std::u32string_view code_points,
+               const std::vector<Token>& tokens, WordStrings& strings) {
+  std::size_t count = 0;
+  for (const Token& token : tokens) count += token.kind != TokenKind::kSpace;
+  py::list words(count);
+  std::size_t i = 0;
+  for (const Token& token : tokens) {
+    if (token.kind == TokenKind::kSpace) continue;
+    PyList_SET_ITEM(words.ptr(), static_cast<Py_ssize_t>(i++),
+                    strings.Get(text, code_points, token).release().ptr());
   }
   return words;
 }
 
+// Texts shorter than this are segmented without releasing the GIL: releasing and taking it back
+// costs about a microsecond, as much as segmenting a short line, and a loop over short lines
+// would spend a tenth of its time on it.
+constexpr std::size_t kReleaseGilFrom = 256;
+
 std::vector<Token> TokenizeReleased(const Segmenter& segmenter, const std::u32string& text) {
+  if (text.size() < kReleaseGilFrom) return segmenter.Tokenize(std::u32string_view(text));
   py::gil_scoped_release release;
   return segmenter.Tokenize(std::u32string_view(text));
 }
@@ -130,7 +173,9 @@ void BindSegmenter(py::module_& m) {
       .def(
           "cut",
           [](const Segmenter& self, const py::str& text) {
-            return Words(text, TokenizeReleased(self, CodePoints(text)));
+            const std::u32string code_points = CodePoints(text);
+            WordStrings strings = WordStrings::Disabled();
+            return Words(text, code_points, TokenizeReleased(self, code_points), strings);
           },
           py::arg("text"), "The words of text (white space dropped).")
       .def(
@@ -145,13 +190,22 @@ void BindSegmenter(py::module_& m) {
             std::vector<std::u32string> code_points;
             code_points.reserve(texts.size());
             for (const py::str& text : texts) code_points.push_back(CodePoints(text));
-            std::vector<std::vector<Token>> tokens;
-            {
-              py::gil_scoped_release release;
-              tokens = self.TokenizeMany(code_points, n_threads);
+            // Worker threads segment while this thread, holding the GIL only to build Python
+            // objects, turns the texts already done into lists of words.
+            TokenizeStream stream(self, code_points, n_threads);
+            WordStrings strings;
+            py::list out(texts.size());
+            for (std::size_t i = 0; i < texts.size(); ++i) {
+              std::optional<std::vector<Token>> tokens;
+              if (stream.Ready()) {
+                tokens = stream.Next();
+              } else {
+                py::gil_scoped_release release;  // segmenting, or waiting for a worker
+                tokens = stream.Next();
+              }
+              PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
+                              Words(texts[i], code_points[i], *tokens, strings).release().ptr());
             }
-            py::list out;
-            for (std::size_t i = 0; i < texts.size(); ++i) out.append(Words(texts[i], tokens[i]));
             return out;
           },
           py::arg("texts"), py::arg("n_threads") = 0,
