@@ -406,6 +406,41 @@ std::vector<std::u32string> Lexicon::Removals() const {
   return out;
 }
 
+std::optional<Lexicon::WordRef> Lexicon::FindRef(std::u32string_view word) const {
+  if (!added_.empty()) {
+    if (auto it = added_.find(word); it != added_.end()) return it->second;
+  }
+  if (!removed_.empty() && removed_.count(word)) return std::nullopt;
+  return trie_.Find(word);
+}
+
+void Lexicon::SetFrequencies(
+    const std::vector<std::tuple<std::u32string, WordRef, double>>& changes) {
+  for (const auto& [word, ref, freq] : changes) {
+    if (ref & kAdded) {
+      added_entries_[ref & ~kAdded].freq = freq;
+    } else {
+      entries_[ref].freq = freq;
+      reweighted_[word] = freq;
+    }
+  }
+  double total = 0;
+  for (const Entry& e : entries_) total += e.freq;
+  total_ = std::max(total, kMinimumTotal);
+  log_total_ = std::log(total_);
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    entries_[i].log_prob = LogProb(entries_[i].freq);
+    log_probs_[i] = entries_[i].log_prob;
+  }
+  for (Entry& e : added_entries_) e.log_prob = LogProb(e.freq);
+}
+
+std::vector<std::pair<std::u32string, double>> Lexicon::Reweighted() const {
+  std::vector<std::pair<std::u32string, double>> out(reweighted_.begin(), reweighted_.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 float Lexicon::StandaloneShare(char32_t c) const {
   auto it = standalone_.find(c);
   return it == standalone_.end() ? 0.0f : it->second;

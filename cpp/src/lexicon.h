@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -105,6 +106,17 @@ class Lexicon {
   std::vector<std::pair<std::u32string, Entry>> Additions() const;
   std::vector<std::u32string> Removals() const;
 
+  // The WordRef of a normalised word, or nullopt.
+  std::optional<WordRef> FindRef(std::u32string_view word) const;
+
+  // Sets the frequencies of words (normalised word, reference, new frequency), then the total and
+  // every log-probability from them. Changed built-in words are remembered (Reweighted) so that
+  // a saved segmenter keeps them.
+  void SetFrequencies(const std::vector<std::tuple<std::u32string, WordRef, double>>& changes);
+
+  // The built-in words whose frequencies SetFrequencies changed, with their frequencies.
+  std::vector<std::pair<std::u32string, double>> Reweighted() const;
+
   // Sum of the frequencies of the words built in (not of additions), and its logarithm.
   double total() const { return total_; }
   double log_total() const { return log_total_; }
@@ -127,6 +139,14 @@ class Lexicon {
 
   // The unknown-word model.
   const HmmModel& hmm() const { return hmm_; }
+
+  // Takes the unknown-word model (the HMM and the characters' standalone shares) of `other`: a
+  // word list without one (the SIGHAN lists, a user's list) segments unknown words as the
+  // default lexicon does.
+  void AdoptUnknownWordModel(const Lexicon& other) {
+    hmm_ = other.hmm_;
+    standalone_ = other.standalone_;
+  }
 
   // Number of words (built-in and added, minus removed).
   std::size_t size() const;
@@ -168,6 +188,7 @@ class Lexicon {
   std::vector<std::u32string> added_order_;
   std::unordered_set<std::u32string, KeyHash, KeyEqual> removed_;
   std::size_t max_added_length_ = 0;
+  std::unordered_map<std::u32string, double, KeyHash, KeyEqual> reweighted_;
 };
 
 template <typename Visit>

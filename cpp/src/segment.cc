@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 #include "gongwen/error.h"
 #include "lexicon.h"
@@ -237,7 +238,9 @@ class ChunkSegmenter {
 
   void EmitUnknownWord(std::u32string_view norm, std::size_t first, std::size_t last,
                        std::vector<Token>* out) {
-    bool keep = last - first >= 2;
+    // Numbers are read by the scanner, not guessed: a numeral does not begin an unknown word
+    // (一次, 两位, 三条 are a numeral and a classifier).
+    bool keep = last - first >= 2 && !scan::MayStartChineseNumber(norm[atoms_[first].start]);
     for (std::size_t t = first; keep && t < last; ++t) {
       keep = lexicon_.StandaloneShare(norm[atoms_[t].start]) <= kStandaloneVeto;
     }
@@ -343,16 +346,6 @@ Segmenter::Segmenter(std::shared_ptr<Lexicon> lexicon, bool default_lexicon,
   if (!std::isfinite(options_.granularity)) {
     throw std::invalid_argument("granularity must be a finite number");
   }
-}
-
-Segmenter Segmenter::FromDictionaryText(std::string_view word_list, std::string_view name,
-                                        const SegmenterOptions& options) {
-  auto lexicon = std::make_shared<Lexicon>(Lexicon::Build(ParseWordList(word_list, name)));
-  return Segmenter(std::move(lexicon), false, options);
-}
-
-Segmenter Segmenter::FromDictionaryFile(const std::string& path, const SegmenterOptions& options) {
-  return FromDictionaryText(ReadWholeFile(path), path, options);
 }
 
 Segmenter::Segmenter(const Segmenter& other)
@@ -588,6 +581,39 @@ std::size_t Segmenter::LoadUserDictText(std::string_view word_list, std::string_
 
 std::size_t Segmenter::LoadUserDict(const std::string& path) {
   return LoadUserDictText(ReadWholeFile(path), path);
+}
+
+std::size_t Segmenter::AdaptFrequencies(const std::vector<std::u32string>& texts, double weight,
+                                        int n_threads) {
+  if (!(weight >= 0 && std::isfinite(weight))) {
+    throw std::invalid_argument("weight must be a non-negative number");
+  }
+  const std::vector<std::vector<Token>> tokens = TokenizeMany(texts, n_threads);
+  const CharNormalizer normalize(options_.to_simplified);
+  std::unique_lock lock(*mutex_);
+  // Count the lexicon words of the segmentation, by normalised text.
+  std::unordered_map<std::u32string, std::uint64_t> counts;
+  std::uint64_t words = 0;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    for (const Token& token : tokens[i]) {
+      if (token.kind != TokenKind::kWord) continue;
+      ++words;
+      ++counts[normalize.Normalize(
+          std::u32string_view(texts[i]).substr(token.start, token.end - token.start))];
+    }
+  }
+  if (words == 0) return 0;
+  Lexicon& lexicon = MutableLexicon();
+  const double scale = weight * lexicon.total() / static_cast<double>(words);
+  std::vector<std::tuple<std::u32string, Lexicon::WordRef, double>> changes;
+  for (auto& [word, count] : counts) {
+    const std::optional<Lexicon::WordRef> ref = lexicon.FindRef(word);
+    if (!ref) continue;  // characters and words the unknown-word model made
+    const double freq = lexicon.EntryOf(*ref).freq + scale * static_cast<double>(count);
+    changes.emplace_back(word, *ref, freq);
+  }
+  lexicon.SetFrequencies(changes);
+  return changes.size();
 }
 
 std::optional<double> Segmenter::WordFrequency(std::string_view word) const {

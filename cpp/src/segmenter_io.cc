@@ -1,15 +1,46 @@
-// Saving and loading segmenters (kept apart from segment.cc: it needs the default lexicon,
-// which the lexicon compiler is built without).
+// Segmenters from word lists and from saved bytes (kept apart from segment.cc: both need the
+// default lexicon, which the lexicon compiler is built without).
+#include <cerrno>
 #include <cmath>
+#include <fstream>
 #include <shared_mutex>
+#include <sstream>
+#include <system_error>
 
 #include "binary_io.h"
+#include "gongwen/error.h"
 #include "gongwen/segment.h"
 #include "lexicon.h"
 #include "segment_internal.h"
 #include "text.h"
 
 namespace gongwen {
+
+namespace {
+
+std::string ReadDictionary(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int error = errno ? errno : ENOENT;
+    throw FileError(path, error, std::generic_category().message(error));
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace
+
+Segmenter Segmenter::FromDictionaryText(std::string_view word_list, std::string_view name,
+                                        const SegmenterOptions& options) {
+  auto lexicon = std::make_shared<Lexicon>(Lexicon::Build(ParseWordList(word_list, name)));
+  if (lexicon->hmm().empty()) lexicon->AdoptUnknownWordModel(*DefaultLexicon());
+  return MakeSegmenter(std::move(lexicon), false, options);
+}
+
+Segmenter Segmenter::FromDictionaryFile(const std::string& path, const SegmenterOptions& options) {
+  return FromDictionaryText(ReadDictionary(path), path, options);
+}
 
 namespace {
 
@@ -41,6 +72,12 @@ std::string Segmenter::Serialize() const {
     const auto removals = lexicon_->Removals();
     w.Put<std::uint64_t>(removals.size());
     for (const std::u32string& word : removals) w.PutString(text::Encode(word));
+    const auto reweighted = lexicon_->Reweighted();
+    w.Put<std::uint64_t>(reweighted.size());
+    for (const auto& [word, freq] : reweighted) {
+      w.PutString(text::Encode(word));
+      w.Put(freq);
+    }
   } else {
     w.PutString(lexicon_->Serialize());
   }
@@ -86,6 +123,18 @@ Segmenter Segmenter::Deserialize(std::string_view bytes) {
     if (!text::IsValidUtf8(word)) r.Fail("bad removed word");
     lexicon.Remove(text::Decode(word));
   }
+  const std::uint64_t reweighted = r.Get<std::uint64_t>();
+  std::vector<std::tuple<std::u32string, Lexicon::WordRef, double>> changes;
+  for (std::uint64_t i = 0; i < reweighted; ++i) {
+    const std::string word = r.GetString();
+    const double freq = r.Get<double>();
+    if (!text::IsValidUtf8(word) || !(freq >= 0)) r.Fail("bad reweighted word");
+    std::u32string key = text::Decode(word);
+    const std::optional<Lexicon::WordRef> ref = lexicon.FindRef(key);
+    if (!ref || (*ref & Lexicon::kAdded)) r.Fail("a reweighted word is not in the lexicon");
+    changes.emplace_back(std::move(key), *ref, freq);
+  }
+  if (!changes.empty()) lexicon.SetFrequencies(changes);
   if (!r.AtEnd()) r.Fail("unexpected bytes after the last section");
   return segmenter;
 }

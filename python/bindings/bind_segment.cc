@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bindings.h"
+#include "gongwen/discover.h"
 #include "gongwen/segment.h"
 #include "gongwen/stopwords.h"
 
@@ -210,6 +211,17 @@ void BindSegmenter(py::module_& m) {
           },
           py::arg("texts"), py::arg("n_threads") = 0,
           "The words of each text, segmented on n_threads threads (0: one per core).")
+      .def(
+          "adapt_frequencies",
+          [](Segmenter& self, const std::vector<py::str>& texts, double weight, int n_threads) {
+            std::vector<std::u32string> code_points;
+            code_points.reserve(texts.size());
+            for (const py::str& text : texts) code_points.push_back(CodePoints(text));
+            py::gil_scoped_release release;
+            return self.AdaptFrequencies(code_points, weight, n_threads);
+          },
+          py::arg("texts"), py::arg("weight") = 1.0, py::arg("n_threads") = 0,
+          "Re-estimates word frequencies from texts; returns how many changed.")
       .def("add_word", &Segmenter::AddWord, py::arg("word"), py::arg("freq") = py::none(),
            py::arg("tag") = "", py::call_guard<py::gil_scoped_release>())
       .def("del_word", &Segmenter::DelWord, py::arg("word"),
@@ -272,6 +284,47 @@ void BindSegment(py::module_& m) {
       },
       py::arg("gold"), py::arg("predicted"), py::arg("vocabulary") = py::none(),
       "SIGHAN bakeoff scores of a segmentation against gold lines.");
+
+  m.def(
+      "discover_words",
+      [](const std::vector<std::string>& texts, int min_count, int min_length, int max_length,
+         double min_cohesion, double min_entropy, int n_threads) {
+        DiscoverOptions options;
+        options.min_count = min_count;
+        options.min_length = min_length;
+        options.max_length = max_length;
+        options.min_cohesion = min_cohesion;
+        options.min_entropy = min_entropy;
+        options.n_threads = n_threads;
+        std::vector<WordCandidate> found;
+        {
+          py::gil_scoped_release release;
+          found = DiscoverWords(texts, options);
+        }
+        // Columns, for a DataFrame.
+        py::list words, counts, cohesion, left, right, association, score;
+        for (const WordCandidate& c : found) {
+          words.append(c.word);
+          counts.append(c.count);
+          cohesion.append(c.cohesion);
+          left.append(c.left_entropy);
+          right.append(c.right_entropy);
+          association.append(c.association);
+          score.append(c.score);
+        }
+        py::dict columns;
+        columns["word"] = words;
+        columns["count"] = counts;
+        columns["cohesion"] = cohesion;
+        columns["left_entropy"] = left;
+        columns["right_entropy"] = right;
+        columns["association"] = association;
+        columns["score"] = score;
+        return columns;
+      },
+      py::arg("texts"), py::arg("min_count") = 5, py::arg("min_length") = 2,
+      py::arg("max_length") = 6, py::arg("min_cohesion") = 3.0, py::arg("min_entropy") = 1.0,
+      py::arg("n_threads") = 0, "Candidate words of a corpus, as columns.");
 
   m.def("default_stop_words", &DefaultStopWords, "The default Chinese stop-word list.");
   m.def("load_stop_words", &LoadStopWords, py::arg("path"), "Reads a stop-word file.");

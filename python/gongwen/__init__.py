@@ -14,6 +14,7 @@ from ._core import __version__
 from .bulletin import Article, Bulletin, Point, Section, parse_bulletin, read_bulletin
 from .corpus import Corpus, GongwenWarning, LoadError
 from .datasets import sample_dir, sample_paths
+from .discover import discover_words
 from .reading import (
     DecodeError,
     EmptyDocumentError,
@@ -29,6 +30,7 @@ from .segment import (
     Token,
     evaluate_segmentation,
     load_stop_words,
+    top_words,
 )
 
 __all__ = [
@@ -49,6 +51,7 @@ __all__ = [
     "clean_text",
     "decode_bytes",
     "detect_encoding",
+    "discover_words",
     "evaluate_segmentation",
     "load_stop_words",
     "parse_bulletin",
@@ -56,4 +59,5 @@ __all__ = [
     "read_text",
     "sample_dir",
     "sample_paths",
+    "top_words",
 ]

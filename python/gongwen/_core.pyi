@@ -5,7 +5,7 @@ from __future__ import annotations
 import collections.abc
 from gongwen import Token
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'Token', 'clean_text', 'decode_bytes', 'default_stop_words', 'evaluate_segmentation', 'load_bulletins', 'load_stop_words', 'parse_bulletin', 'read_bulletin', 'read_text']
+__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'Token', 'clean_text', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'load_bulletins', 'load_stop_words', 'parse_bulletin', 'read_bulletin', 'read_text']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -159,6 +159,10 @@ class Segmenter:
         ...
     def __init__(self, dictionary: str | None = None, to_simplified: bool = False, unknown_words: bool = True, granularity: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> None:
         ...
+    def adapt_frequencies(self, texts: collections.abc.Sequence[str], weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> int:
+        """
+        Re-estimates word frequencies from texts; returns how many changed.
+        """
     def add_word(self, word: str, freq: typing.SupportsFloat | typing.SupportsIndex | None = None, tag: str = '') -> None:
         ...
     def cut(self, text: str) -> list:
@@ -207,6 +211,10 @@ def decode_bytes(data: bytes, encoding: str = '', name: str = '<bytes>') -> tupl
 def default_stop_words() -> list[str]:
     """
     The default Chinese stop-word list.
+    """
+def discover_words(texts: collections.abc.Sequence[str], min_count: typing.SupportsInt | typing.SupportsIndex = 5, min_length: typing.SupportsInt | typing.SupportsIndex = 2, max_length: typing.SupportsInt | typing.SupportsIndex = 6, min_cohesion: typing.SupportsFloat | typing.SupportsIndex = 3.0, min_entropy: typing.SupportsFloat | typing.SupportsIndex = 1.0, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Candidate words of a corpus, as columns.
     """
 def evaluate_segmentation(gold: collections.abc.Sequence[str], predicted: collections.abc.Sequence[str], vocabulary: collections.abc.Sequence[str] | None = None) -> dict:
     """

@@ -12,6 +12,7 @@ from . import __version__
 from .bulletin import read_bulletin
 from .corpus import Corpus, GongwenWarning
 from .report import write_report
+from .segment import top_words
 
 __all__ = ["main"]
 
@@ -76,6 +77,10 @@ def _report(args: argparse.Namespace) -> int:
         table = frame[columns].astype("object").fillna("")
         with _wide_pandas():
             print(table.to_string(max_colwidth=40))
+        print("\nTop words of each article:")
+        for title, text in zip(frame["title"], frame["text"]):
+            words = " ".join(f"{w}({c})" for w, c in top_words(text, 8))
+            print(f"  {title[:30] or '(untitled)'}: {words}")
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from ._util import PathLike, as_path
 from .bulletin import Article, Bulletin
 from .corpus import Corpus
+from .segment import top_words
 
 __all__ = ["render_report", "write_report"]
 
@@ -27,6 +28,7 @@ details { margin: .4em 0; }
 summary { cursor: pointer; font-weight: 600; }
 .section-heading { color: #b22; }
 .muted { color: #777; }
+.words { background: #eef4fb; padding: .3em .6em; }
 """
 
 
@@ -54,6 +56,9 @@ def _article(a: Article, number: int) -> str:
     author = f" — {_e(a.author)}" if a.author else ""
     parts = [f"<details><summary>{head}{author} <span class=muted>({a.n_chars} 字)</span>"]
     parts.append("</summary>")
+    words = "、".join(f"{_e(w)}({c})" for w, c in top_words(a.text, 12))
+    if words:
+        parts.append(f"<p class=words><b>高频词 Top words:</b> {words}</p>")
     if a.sections:
         parts.append("<ol>")
         for s in a.sections:

@@ -14,12 +14,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STOP_WORDS",
+    "top_words",
     "SegmentationScores",
     "Segmenter",
     "Token",
     "evaluate_segmentation",
     "load_stop_words",
 ]
+
+#: Grammatical particles: a string holding one is a phrase, not a word (see Segmenter.adapt).
+_PARTICLES = frozenset("的之地得了着过和与及或")
 
 #: Texts segmented per call of the core by :meth:`Segmenter.cut_many`: a progress bar moves and
 #: Ctrl-C is honoured between batches.
@@ -33,6 +37,8 @@ UserWord = Union[str, tuple]
 #: ``tag`` (the part-of-speech tag from the lexicon, jieba's tag set; ``"m"`` for numbers,
 #: ``"eng"`` for Latin words, ``"x"`` for punctuation; None when unknown).
 Token = _core.Token
+# The names of its fields, as a NamedTuple has them: pandas.DataFrame(tokens) then has columns.
+Token._fields = ("text", "start", "end", "kind", "tag")
 
 
 class Segmenter:
@@ -161,22 +167,71 @@ class Segmenter:
         self,
         texts: Iterable[str] | str,
         min_count: int = 5,
+        *,
         min_score: float | None = None,
+        max_length: int = 6,
         **options: Any,
     ) -> pd.DataFrame:
-        """Learn the vocabulary of a corpus: add the words :func:`discover_words` is confident of.
+        """Learn the words of a corpus that the lexicon lacks, and add them.
 
-        Returns the added words as a DataFrame (see :func:`gongwen.discover_words`).
+        The candidates of :func:`gongwen.discover_words` are added when the segmenter does not
+        know them, currently splits them, neither begin nor end with a character that is a stop
+        word on its own (和, 在: 改革开放和 is not a word) and hold no grammatical particle
+        (的, 之, 地, 得: 镇的人民政府 is a phrase).
+
+        Parameters
+        ----------
+        texts : str or iterable of str
+            The corpus.
+        min_count : int, default 5
+            Fewest occurrences of a word to add.
+        min_score : float, optional
+            Lowest score (see :func:`gongwen.discover_words`) of a word to add.
+        max_length : int, default 6
+            Longest word to add, in characters.
+        **options
+            Passed on to :func:`gongwen.discover_words` (min_cohesion, min_entropy, n_threads).
+
+        Returns
+        -------
+        pandas.DataFrame
+            The words added, with their statistics, best first.
         """
         from .discover import discover_words
 
-        found = discover_words(texts, min_count=min_count, **options)
-        found = found[~found["in_lexicon"]] if "in_lexicon" in found else found
-        if min_score is not None:
-            found = found[found["score"] >= min_score]
-        for word in found["word"]:
+        corpus = [texts] if isinstance(texts, str) else list(texts)
+        found = discover_words(corpus, min_count, max_length=max_length, segmenter=self, **options)
+        function_chars = {w for w in STOP_WORDS if len(w) == 1}
+        keep = [
+            not known
+            and word[0] not in function_chars
+            and word[-1] not in function_chars
+            and not _PARTICLES.intersection(word)
+            and len(self.cut(word)) > 1
+            and (min_score is None or score >= min_score)
+            for word, known, score in zip(found["word"], found["in_lexicon"], found["score"])
+        ]
+        added = found[keep].reset_index(drop=True)
+        for word in added["word"]:
             self.add_word(word)
-        return found.reset_index(drop=True)
+        return added
+
+    def adapt_frequencies(
+        self, texts: Iterable[str] | str, weight: float = 1.0, n_threads: int | None = None
+    ) -> int:
+        """Re-estimate the lexicon's word frequencies from a corpus (one step of Viterbi training).
+
+        The corpus is segmented, its words counted, and each word's frequency raised by ``weight
+        × count`` (in the lexicon's units): a word list without frequencies (such as the SIGHAN
+        training lists) learns them, and the default lexicon leans towards the corpus's usage.
+        Returns the number of words whose frequency changed.
+        """
+        if not isinstance(weight, (int, float)) or weight < 0:
+            raise ValueError(f"weight must be a non-negative number, not {weight!r}")
+        corpus = [texts] if isinstance(texts, str) else list(texts)
+        return self._core.adapt_frequencies(
+            [check_str(t) for t in corpus], float(weight), thread_count(n_threads)
+        )
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -273,3 +328,37 @@ def load_stop_words(path: PathLike) -> frozenset[str]:
 
 #: The default Chinese stop words (the stopwords-iso list, MIT licence).
 STOP_WORDS: frozenset[str] = frozenset(_core.default_stop_words())
+
+
+def top_words(
+    text: str,
+    n: int = 10,
+    *,
+    segmenter: Segmenter | None = None,
+    stop_words: Iterable[str] | None = None,
+) -> list[tuple[str, int]]:
+    """The `n` most frequent words of `text`, with their counts.
+
+    Stop words (default :data:`STOP_WORDS`), numbers, punctuation and white space are left out;
+    ties keep the order of first occurrence.
+    """
+    from collections import Counter
+
+    segmenter = segmenter if segmenter is not None else _default_segmenter()
+    stop = STOP_WORDS if stop_words is None else frozenset(stop_words)
+    counts = Counter(
+        t.text
+        for t in segmenter.tokenize(check_str(text))
+        if t.kind in ("word", "latin") and t.text not in stop
+    )
+    return counts.most_common(n)
+
+
+_DEFAULT: list[Segmenter] = []
+
+
+def _default_segmenter() -> Segmenter:
+    """A default Segmenter shared by the conveniences that need one (made on first use)."""
+    if not _DEFAULT:
+        _DEFAULT.append(Segmenter())
+    return _DEFAULT[0]

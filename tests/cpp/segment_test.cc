@@ -218,6 +218,25 @@ TEST(SegmentTest, ManyTextsOnManyThreadsGiveTheSameTokens) {
   EXPECT_THROW(Default().TokenizeMany(texts, -1), std::invalid_argument);
 }
 
+TEST(SegmentTest, FrequenciesAdaptToACorpus) {
+  // A word list without frequencies: 研究生命 is ambiguous (研究生/命 or 研究/生命).
+  Segmenter s = Segmenter::FromDictionaryText("研究\n研究生\n生命\n起源\n命\n", "words");
+  const std::vector<std::u32string> corpus(20, U"研究生命起源");
+  const std::size_t changed = s.AdaptFrequencies(corpus, 1.0);
+  EXPECT_GT(changed, 0u);
+  EXPECT_GT(*s.WordFrequency("研究"), 1.0);
+  // The adapted frequencies survive saving.
+  const Segmenter back = Segmenter::Deserialize(s.Serialize());
+  EXPECT_EQ(*back.WordFrequency("研究"), *s.WordFrequency("研究"));
+  // On the default lexicon, only the changes are saved, and they come back.
+  Segmenter d;
+  d.AdaptFrequencies({U"坚持党建引领推进基层治理"}, 2.0);
+  const double adapted = *d.WordFrequency("基层治理");
+  EXPECT_GT(adapted, *Default().WordFrequency("基层治理"));
+  EXPECT_EQ(*Segmenter::Deserialize(d.Serialize()).WordFrequency("基层治理"), adapted);
+  EXPECT_THROW(d.AdaptFrequencies(corpus, -1.0), std::invalid_argument);
+}
+
 TEST(SegmentTest, EvaluationFollowsTheBakeoff) {
   const Strings gold = {"共同  创造  美好  的  新  世纪", "女士  们  ，"};
   const Strings predicted = {"共同 创造 美好 的 新世纪", "女士们 ，"};

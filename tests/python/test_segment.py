@@ -58,6 +58,14 @@ def test_tokens_slice_the_text(segmenter: gongwen.Segmenter) -> None:
     assert {t.text: t.tag for t in tokens}["5.2%"] == "m"
 
 
+def test_tokens_make_a_dataframe(segmenter: gongwen.Segmenter) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(segmenter.tokenize("党建引领 GDP"))
+    assert list(frame.columns) == ["text", "start", "end", "kind", "tag"]
+    assert list(frame["kind"]) == ["word", "space", "latin"]
+
+
 def test_hostile_input_is_covered_exactly(segmenter: gongwen.Segmenter) -> None:
     text = "a\x00b\x01\ud800c\ufeff d\u0301 👨‍👩‍👧 🇨🇳 \U00020000\U0002a700 مرحبا\t\n"
     tokens = segmenter.tokenize(text)
@@ -180,3 +188,49 @@ def test_stop_words(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe\n")
     with pytest.raises(ValueError, match="line 1"):
         gongwen.load_stop_words(path)
+
+
+def test_discover_words_finds_the_bulletins_terms() -> None:
+    text = REFERENCE.read_text(encoding="utf-8")
+    found = gongwen.discover_words(text, min_count=2, min_entropy=0.5)
+    assert list(found.columns) == [
+        "word", "count", "cohesion", "left_entropy", "right_entropy", "association", "score", "in_lexicon",
+    ]  # fmt: skip
+    words = set(found["word"])
+    for term in ["乡村振兴", "基层治理", "党建引领", "书记项目", "网格员", "双招双引"]:
+        assert term in words
+    assert "书记项" not in words  # a fragment of 书记项目
+    assert found["score"].is_monotonic_decreasing
+    assert found.set_index("word").loc["乡村振兴", "in_lexicon"]
+    assert gongwen.discover_words([], min_count=2).empty
+    with pytest.raises(ValueError):
+        gongwen.discover_words(text, min_count=0)
+
+
+def test_adapt_adds_the_corpus_words() -> None:
+    # Real text, and a term the lexicon lacks used in varied company.
+    corpus = [p.read_text(encoding="utf-8") for p in gongwen.sample_paths()]
+    corpus += [
+        f"{before}积分超市{after}"
+        for before, after in [
+            ("村里开设", "，"), ("党员在", "兑换"), ("推广", "模式"), ("“", "”"),
+            ("社区", "开业"), ("依托", "激励"), ("建成", "12个"), ("群众到", "领取"),
+        ]
+    ]  # fmt: skip
+    segmenter = gongwen.Segmenter()
+    segmenter.del_word("积分超市")
+    assert "积分超市" not in segmenter.cut("设立积分超市")
+    added = segmenter.adapt(corpus, min_count=5)
+    assert "积分超市" in set(added["word"])
+    assert segmenter.cut("设立积分超市") == ["设立", "积分超市"]
+    assert not any("的" in word for word in added["word"])
+
+
+def test_adapt_frequencies(tmp_path: Path) -> None:
+    words = tmp_path / "words.txt"
+    words.write_text("研究\n研究生\n生命\n起源\n命\n", encoding="utf-8")
+    segmenter = gongwen.Segmenter(dictionary=words)
+    assert segmenter.adapt_frequencies(["研究生命起源"] * 20) > 0
+    assert segmenter.word_frequency("研究") > 1
+    with pytest.raises(ValueError, match="weight"):
+        segmenter.adapt_frequencies(["研究"], weight=-1)

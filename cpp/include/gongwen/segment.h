@@ -106,6 +106,15 @@ class Segmenter {
   // Adds the words of a user dictionary given as text; `name` labels errors.
   std::size_t LoadUserDictText(std::string_view word_list, std::string_view name);
 
+  // Re-estimates the frequencies of the lexicon's words from a corpus (one step of Viterbi
+  // training): segments `texts`, counts the words found, and sets each counted word's frequency
+  // to freq + weight × count × total / tokens, where total is the lexicon's total frequency and
+  // tokens the number of words counted. A word list without frequencies thus learns them from the
+  // corpus, and the default lexicon leans towards its usage. Returns the number of words whose
+  // frequency changed. Throws std::invalid_argument for a negative or non-finite weight.
+  std::size_t AdaptFrequencies(const std::vector<std::u32string>& texts, double weight = 1.0,
+                               int n_threads = 0);
+
   // The frequency of a word in the lexicon, or nullopt.
   std::optional<double> WordFrequency(std::string_view word) const;
 
