@@ -127,10 +127,13 @@ class ChunkSegmenter {
         atom_score_(std::log(kAtomFreq) - lexicon.log_total() + options.granularity) {}
 
   // Segments the chunk starting at `begin`; returns where it ends.
-  std::size_t Segment(std::u32string_view norm, std::size_t begin, std::vector<Token>* out) {
+  // `text` is the text as written (`norm` its normalised form), for the few decisions that
+  // depend on letter case.
+  std::size_t Segment(std::u32string_view text, std::u32string_view norm, std::size_t begin,
+                      std::vector<Token>* out) {
     const std::size_t end = SplitAtoms(norm, begin, atoms_);
     BestPath(norm, begin, end, false);
-    EmitPath(norm, out);
+    EmitPath(text, norm, out);
     return end;
   }
 
@@ -203,7 +206,7 @@ class ChunkSegmenter {
     return atoms_[t].kind == TokenKind::kWord && next_[t] == t + 1;
   }
 
-  void EmitPath(std::u32string_view norm, std::vector<Token>* out) {
+  void EmitPath(std::u32string_view text, std::u32string_view norm, std::vector<Token>* out) {
     for (std::size_t t = 0; t < atoms_.size();) {
       if (options_.unknown_words && !lexicon_.hmm().empty() && IsSingleHan(t)) {
         std::size_t u = t;
@@ -214,12 +217,36 @@ class ChunkSegmenter {
           continue;
         }
       }
+      if (IsLetterPrefix(text, t)) {
+        // e家, A股, X光, i深圳: a lone Latin letter prefixed to a Chinese word is part of it.
+        const std::size_t stop = next_[t + 1];
+        out->push_back(Token{atoms_[t].start, atoms_[stop - 1].end, TokenKind::kWord, tag_[t + 1]});
+        t = stop;
+        continue;
+      }
       const std::size_t stop = next_[t];
       const bool single = stop == t + 1;
       const TokenKind kind = single ? atoms_[t].kind : TokenKind::kWord;
       out->push_back(Token{atoms_[t].start, atoms_[stop - 1].end, kind, tag_[t]});
       t = stop;
     }
+  }
+
+  // Whether atom t is a single Latin letter standing alone on the path right before a Chinese
+  // word, as a prefix: lowercase (e家, i深圳), or uppercase where no Chinese character precedes
+  // it (A股, X光) — after one, an uppercase letter is more often a suffix (维生素C, 甲A).
+  bool IsLetterPrefix(std::u32string_view text, std::size_t t) const {
+    const Atom& atom = atoms_[t];
+    if (atom.kind != TokenKind::kLatin || atom.end != atom.start + 1 || next_[t] != t + 1 ||
+        t + 1 >= atoms_.size() || atoms_[t + 1].kind != TokenKind::kWord ||
+        atoms_[t + 1].start != atom.end) {
+      return false;
+    }
+    const char32_t letter = text[atom.start];
+    const bool lowercase =
+        (letter >= U'a' && letter <= U'z') || (letter >= U'ａ' && letter <= U'ｚ');
+    const bool after_han = t > 0 && atoms_[t - 1].kind == TokenKind::kWord;
+    return lowercase || !after_han;
   }
 
   // Tags the characters of atoms [first, last) with the HMM and emits the words it finds.
@@ -393,7 +420,7 @@ std::vector<Token> Segmenter::Tokenize(std::u32string_view text) const {
       end = scan::PunctEnd(norm, i);
       tokens.push_back(Token{i, end, TokenKind::kPunct, tags.punct});
     } else {
-      end = chunks.Segment(norm, i, &tokens);
+      end = chunks.Segment(text, norm, i, &tokens);
     }
     i = end;
   }

@@ -63,6 +63,12 @@ TEST(SegmentTest, LatinWordsStayWhole) {
                      "Wi-Fi", "覆盖"}));
 }
 
+TEST(SegmentTest, ALetterPrefixedToAWordIsPartOfIt) {
+  EXPECT_EQ(Default().Cut("打造文都e家平台"), (Strings{"打造", "文", "都", "e家", "平台"}));
+  EXPECT_EQ(Default().Cut("A股上涨"), (Strings{"A股", "上涨"}));
+  EXPECT_EQ(Default().Cut("维生素C片"), (Strings{"维生素", "C", "片"}));
+}
+
 TEST(SegmentTest, KindsAndTags) {
   const std::u32string text = U"党建 2022年 GDP，";
   const std::vector<Token> tokens = Default().Tokenize(std::u32string_view(text));
