@@ -45,6 +45,12 @@ class Writer {
     Align();
   }
 
+  // Appends the header every saved image starts with: a magic tag and a format version.
+  void PutHeader(std::uint64_t magic, std::uint32_t version) {
+    Put(magic);
+    Put(version);
+  }
+
   // Pads with zeros to a multiple of 8 bytes.
   void Align() { bytes_.append((8 - bytes_.size() % 8) % 8, '\0'); }
 
@@ -63,9 +69,14 @@ class Writer {
 // Reads values from a byte image written by Writer, checking sizes.
 class Reader {
  public:
-  // A reader over `image` (checksum included); `what` names the image in errors. Throws
+  // A reader over `image` (checksum included; it must outlive the reader); `what` names the
+  // image in errors. Throws
   // gongwen::Error when the image is too short for its checksum or the checksum does not match.
   Reader(std::string_view image, std::string what);
+
+  // Reads a header written by PutHeader and fails unless it holds `magic` (else: "not a
+  // <kind>") and exactly `version` (a newer version asks the user to upgrade gongwen).
+  void ReadHeader(std::uint64_t magic, std::uint32_t version, std::string_view kind);
 
   // Reads one trivially copyable value.
   template <typename T>

@@ -2,27 +2,23 @@
 // charset detector with a preference for GB18030, the encoding of Chinese government files.
 #include "gongwen/decode.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <system_error>
 #include <tuple>
 #include <utility>
 #include <vector>
 
+#include "file_io.h"
 #include "gongwen/error.h"
 #include "text.h"
 
@@ -584,48 +580,6 @@ DecodedText DecodeForced(std::string_view bytes, std::string_view name, std::str
     throw DecodeError(std::string(name), result.error, "invalid " + charset + " (forced)");
   }
   return {DropBom(std::move(result.utf8)), charset};
-}
-
-// Closes a file descriptor when it goes out of scope.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() { ::close(fd_); }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-// A FileError for `path` with the system's message for `error_number`.
-FileError FileErrorFromErrno(const std::string& path, int error_number) {
-  return FileError(path, error_number, std::generic_category().message(error_number));
-}
-
-// Reads a whole file in binary, read-only. POSIX calls rather than iostreams, because they
-// report errno and tell a directory apart (which std::ifstream opens and then fails to read).
-std::string ReadFileBytes(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw FileErrorFromErrno(path, errno);
-  FileDescriptor file(fd);
-  struct stat info {};
-  if (::fstat(file.get(), &info) != 0) throw FileErrorFromErrno(path, errno);
-  if (S_ISDIR(info.st_mode)) throw FileErrorFromErrno(path, EISDIR);
-  std::string bytes;
-  if (info.st_size > 0) bytes.reserve(static_cast<std::size_t>(info.st_size));
-  std::vector<char> buffer(1 << 20);
-  for (;;) {
-    const ssize_t count = ::read(file.get(), buffer.data(), buffer.size());
-    if (count == 0) break;
-    if (count < 0) {
-      if (errno == EINTR) continue;
-      throw FileErrorFromErrno(path, errno);
-    }
-    bytes.append(buffer.data(), static_cast<std::size_t>(count));
-  }
-  return bytes;
 }
 
 }  // namespace

@@ -243,8 +243,7 @@ Lexicon Lexicon::Build(const std::vector<WordListEntry>& words, HmmModel hmm, do
 
 std::string Lexicon::Serialize() const {
   binary::Writer w;
-  w.Put(kMagic);
-  w.Put<std::uint32_t>(kVersion);
+  w.PutHeader(kMagic, kVersion);
   w.Put<std::uint32_t>(0);
   w.PutString(trie_.Serialize());
   std::vector<double> freqs;
@@ -280,29 +279,13 @@ std::string Lexicon::Serialize() const {
     w.Put<std::uint32_t>(c);
     PutFloats(w, values);
   }
-  w.Put<std::uint64_t>(added_order_.size());
-  for (const std::u32string& word : added_order_) {
-    const Entry& e = EntryOf(added_.at(word));
-    w.PutString(text::Encode(word));
-    w.Put(e.freq);
-    w.PutString(tags_[e.tag]);
-  }
-  w.Put<std::uint64_t>(removed_.size());
-  std::vector<std::u32string> removed(removed_.begin(), removed_.end());
-  std::sort(removed.begin(), removed.end());
-  for (const std::u32string& word : removed) w.PutString(text::Encode(word));
+  WriteEdits(w);
   return w.Finish();
 }
 
 Lexicon Lexicon::Deserialize(std::string_view image, bool copy) {
   binary::Reader r(image, "lexicon image");
-  if (r.Get<std::uint64_t>() != kMagic) r.Fail("not a gongwen lexicon (bad magic)");
-  const std::uint32_t version = r.Get<std::uint32_t>();
-  if (version > kVersion) {
-    r.Fail("format version " + std::to_string(version) + " is newer than this gongwen reads (" +
-           std::to_string(kVersion) + "); upgrade gongwen");
-  }
-  if (version != kVersion) r.Fail("unknown format version " + std::to_string(version));
+  r.ReadHeader(kMagic, kVersion, "gongwen lexicon");
   r.Get<std::uint32_t>();
   Lexicon lexicon;
   lexicon.trie_ = DoubleArrayTrie::Deserialize(r.GetBlock(), copy);
@@ -338,20 +321,7 @@ Lexicon Lexicon::Deserialize(std::string_view image, bool copy) {
     const char32_t c = r.Get<std::uint32_t>();
     lexicon.hmm_.emit[c] = GetFloats(r);
   }
-  const std::uint64_t additions = r.Get<std::uint64_t>();
-  for (std::uint64_t i = 0; i < additions; ++i) {
-    const std::string word = r.GetString();
-    const double freq = r.Get<double>();
-    const std::string tag = r.GetString();
-    if (!text::IsValidUtf8(word) || word.empty() || !(freq >= 0)) r.Fail("bad added word");
-    lexicon.Add(text::Decode(word), freq, tag);
-  }
-  const std::uint64_t removals = r.Get<std::uint64_t>();
-  for (std::uint64_t i = 0; i < removals; ++i) {
-    const std::string word = r.GetString();
-    if (!text::IsValidUtf8(word)) r.Fail("bad removed word");
-    lexicon.Remove(text::Decode(word));
-  }
+  lexicon.ReadEdits(r);
   if (!r.AtEnd()) r.Fail("unexpected bytes after the last section");
   return lexicon;
 }
@@ -394,16 +364,36 @@ bool Lexicon::Remove(std::u32string_view word) {
   return found;
 }
 
-std::vector<std::pair<std::u32string, Lexicon::Entry>> Lexicon::Additions() const {
-  std::vector<std::pair<std::u32string, Entry>> out;
-  for (const std::u32string& word : added_order_) out.emplace_back(word, EntryOf(added_.at(word)));
-  return out;
+void Lexicon::WriteEdits(binary::Writer& w) const {
+  w.Put<std::uint64_t>(added_order_.size());
+  for (const std::u32string& word : added_order_) {
+    const Entry& e = EntryOf(added_.at(word));
+    w.PutString(text::Encode(word));
+    w.Put(e.freq);
+    w.PutString(tags_[e.tag]);
+  }
+  // Sorted so that equal lexicons save to equal bytes.
+  std::vector<std::u32string> removed(removed_.begin(), removed_.end());
+  std::sort(removed.begin(), removed.end());
+  w.Put<std::uint64_t>(removed.size());
+  for (const std::u32string& word : removed) w.PutString(text::Encode(word));
 }
 
-std::vector<std::u32string> Lexicon::Removals() const {
-  std::vector<std::u32string> out(removed_.begin(), removed_.end());
-  std::sort(out.begin(), out.end());
-  return out;
+void Lexicon::ReadEdits(binary::Reader& r) {
+  const std::uint64_t additions = r.Get<std::uint64_t>();
+  for (std::uint64_t i = 0; i < additions; ++i) {
+    const std::string word = r.GetString();
+    const double freq = r.Get<double>();
+    const std::string tag = r.GetString();
+    if (word.empty() || !text::IsValidUtf8(word) || !(freq >= 0)) r.Fail("bad added word");
+    Add(text::Decode(word), freq, tag);
+  }
+  const std::uint64_t removals = r.Get<std::uint64_t>();
+  for (std::uint64_t i = 0; i < removals; ++i) {
+    const std::string word = r.GetString();
+    if (!text::IsValidUtf8(word)) r.Fail("bad removed word");
+    Remove(text::Decode(word));
+  }
 }
 
 std::optional<Lexicon::WordRef> Lexicon::FindRef(std::u32string_view word) const {

@@ -20,6 +20,11 @@
 
 namespace gongwen {
 
+namespace binary {
+class Reader;
+class Writer;
+}  // namespace binary
+
 // The B(egin)/M(iddle)/E(nd)/S(ingle) hidden Markov model that tags runs of unknown characters.
 // Log-probabilities; states in the order B, M, E, S.
 struct HmmModel {
@@ -102,9 +107,10 @@ class Lexicon {
   // Removes a normalised word; returns whether it was there.
   bool Remove(std::u32string_view word);
 
-  // The user's additions, in the order they were made, and removals.
-  std::vector<std::pair<std::u32string, Entry>> Additions() const;
-  std::vector<std::u32string> Removals() const;
+  // Writes the user's additions (in the order they were made) and removals (sorted) to a saved
+  // image; ReadEdits replays them onto this lexicon, failing the reader on a bad entry.
+  void WriteEdits(binary::Writer& w) const;
+  void ReadEdits(binary::Reader& r);
 
   // The WordRef of a normalised word, or nullopt.
   std::optional<WordRef> FindRef(std::u32string_view word) const;

@@ -11,14 +11,12 @@
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
-#include <system_error>
 #include <thread>
 #include <unordered_map>
 
+#include "file_io.h"
 #include "gongwen/error.h"
 #include "lexicon.h"
 #include "normalize.h"
@@ -330,17 +328,6 @@ class ChunkSegmenter {
   std::vector<std::uint8_t>& back_ = s_.back;
 };
 
-std::string ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int error = errno ? errno : ENOENT;
-    throw FileError(path, error, std::generic_category().message(error));
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 }  // namespace
 
 std::string_view TokenKindName(TokenKind kind) {
@@ -607,7 +594,7 @@ std::size_t Segmenter::LoadUserDictText(std::string_view word_list, std::string_
 }
 
 std::size_t Segmenter::LoadUserDict(const std::string& path) {
-  return LoadUserDictText(ReadWholeFile(path), path);
+  return LoadUserDictText(ReadFileBytes(path), path);
 }
 
 std::size_t Segmenter::AdaptFrequencies(const std::vector<std::u32string>& texts, double weight,

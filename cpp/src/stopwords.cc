@@ -1,9 +1,6 @@
 #include "gongwen/stopwords.h"
 
-#include <fstream>
-#include <sstream>
-#include <system_error>
-
+#include "file_io.h"
 #include "gongwen/error.h"
 #include "text.h"
 
@@ -38,14 +35,7 @@ std::vector<std::string> DefaultStopWords() {
 }
 
 std::vector<std::string> LoadStopWords(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int error = errno ? errno : ENOENT;
-    throw FileError(path, error, std::generic_category().message(error));
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return ParseStopWords(bytes.str(), path);
+  return ParseStopWords(ReadFileBytes(path), path);
 }
 
 }  // namespace gongwen

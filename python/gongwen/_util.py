@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, Union
 
 PathLike = Union[str, "os.PathLike[str]"]
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def check_str(text: str, what: str = "text") -> str:
@@ -70,8 +71,32 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def progress_bar(total: int | None, desc: str, unit: str):  # noqa: ANN201 - tqdm's own type
-    """A tqdm progress bar that suits notebooks and terminals alike."""
-    from tqdm.auto import tqdm
+def map_batches(
+    work: Callable[[list[T]], list[R]],
+    items: Iterable[T],
+    batch_size: int,
+    progress: bool,
+    total: int | None,
+    desc: str,
+    unit: str,
+) -> list[R]:
+    """`work` applied to consecutive batches of `items`, the results joined in order.
 
-    return tqdm(total=total, desc=desc, unit=unit)
+    Calling the core batch by batch lets a progress bar move (when `progress`) and Ctrl-C be
+    honoured between calls.
+    """
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=total, desc=desc, unit=unit)
+    out: list[R] = []
+    try:
+        for batch in batches(items, batch_size):
+            out.extend(work(batch))
+            if bar is not None:
+                bar.update(len(batch))
+    finally:
+        if bar is not None:
+            bar.close()
+    return out

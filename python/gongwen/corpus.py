@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
 from . import _core
-from ._util import PathLike, as_path, encoding_arg, progress_bar, thread_count
+from ._util import PathLike, as_path, encoding_arg, map_batches, thread_count
 from .bulletin import Bulletin, from_core
 
 if TYPE_CHECKING:
@@ -196,19 +196,15 @@ def resolve_paths(paths: PathsArg, suffixes: Sequence[str] = DEFAULT_SUFFIXES) -
 
 def _load(files: list[str], threads: int, encoding: str, progress: bool) -> list[_core.LoadResult]:
     """Loads in chunks, so that a progress bar moves and Ctrl-C is honoured between chunks."""
-    chunk = max(8, 4 * threads)
-    results: list[_core.LoadResult] = []
-    bar = progress_bar(len(files), "loading bulletins", "file") if progress else None
-    try:
-        for start in range(0, len(files), chunk):
-            part = _core.load_bulletins(files[start : start + chunk], threads, encoding)
-            results.extend(part)
-            if bar is not None:
-                bar.update(len(part))
-    finally:
-        if bar is not None:
-            bar.close()
-    return results
+    return map_batches(
+        lambda part: _core.load_bulletins(part, threads, encoding),
+        files,
+        max(8, 4 * threads),
+        progress,
+        len(files),
+        "loading bulletins",
+        "file",
+    )
 
 
 def _warn_skipped(errors: list[LoadError]) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
 from . import _core
-from ._util import PathLike, as_path, as_text, batches, check_str, progress_bar, thread_count
+from ._util import PathLike, as_path, as_text, check_str, map_batches, thread_count
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -116,17 +116,15 @@ class Segmenter:
         threads = thread_count(n_threads)
         size = len(texts) if hasattr(texts, "__len__") else None
         show = progress if progress is not None else (size or 0) > 10 * _BATCH
-        bar = progress_bar(size, "segmenting", "text") if show else None
-        out: list[list[str]] = []
-        try:
-            for batch in batches(texts, _BATCH):
-                out.extend(self._core.cut_many([check_str(t) for t in batch], threads))
-                if bar is not None:
-                    bar.update(len(batch))
-        finally:
-            if bar is not None:
-                bar.close()
-        return out
+        return map_batches(
+            lambda batch: self._core.cut_many([check_str(t) for t in batch], threads),
+            texts,
+            _BATCH,
+            show,
+            size,
+            "segmenting",
+            "text",
+        )
 
     # -- vocabulary ---------------------------------------------------------------------------
 

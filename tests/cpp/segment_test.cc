@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <random>
 #include <string>
 #include <thread>
@@ -173,6 +174,12 @@ TEST(SegmentTest, UserDictionaryInJiebaFormat) {
   }
   EXPECT_THROW(s.LoadUserDictText("\xFF\xFE\n", "binary.txt"), Error);
   EXPECT_THROW(s.LoadUserDict("/nonexistent/user.txt"), FileError);
+  try {
+    s.LoadUserDict("/");
+    FAIL() << "expected an error";
+  } catch (const FileError& e) {
+    EXPECT_EQ(e.error_number(), EISDIR);
+  }
 }
 
 TEST(SegmentTest, DictionaryFromAWordList) {

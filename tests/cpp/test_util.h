@@ -1,21 +1,14 @@
 // Helpers shared by the GoogleTest files: reading fixtures from the source tree.
 #pragma once
 
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 #include <string>
+
+#include "../../cpp/src/file_io.h"
 
 namespace gongwen::testing {
 
-// The bytes of a file, or an exception naming it.
-inline std::string ReadFileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open fixture " + path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+// The bytes of a fixture (a gongwen::FileError naming it when it cannot be read).
+using gongwen::ReadFileBytes;
 
 // A fixture under tests/data.
 inline std::string TestData(const std::string& name) {

@@ -13,18 +13,10 @@ from testdata import DATA, REFERENCE, SAMPLE
 
 import gongwen
 
-COLUMNS = [
-    "path",
-    "publication",
-    "issue",
-    "date",
-    "editor",
-    "article",
-    "title",
-    "author",
-    "text",
-    "n_chars",
-]
+# One row per article: the bulletin's header fields, then the article's.
+BULLETIN_COLUMNS = ["path", "publication", "issue", "date", "editor"]
+ARTICLE_COLUMNS = ["article", "title", "author", "text", "n_chars"]
+COLUMNS = BULLETIN_COLUMNS + ARTICLE_COLUMNS
 
 
 def test_sample_corpus_loads() -> None:

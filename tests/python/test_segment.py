@@ -124,6 +124,8 @@ def test_user_words_and_dictionaries(tmp_path: Path) -> None:
         segmenter.load_userdict(bad)
     with pytest.raises(FileNotFoundError):
         segmenter.load_userdict(tmp_path / "missing.txt")
+    with pytest.raises(IsADirectoryError):
+        segmenter.load_userdict(tmp_path)
     with pytest.raises(ValueError, match="freq"):
         segmenter.add_word("词", freq=-1)
 
@@ -136,6 +138,8 @@ def test_a_word_list_as_the_lexicon(tmp_path: Path) -> None:
     assert segmenter.cut("党建引领基层治理") == ["党建", "引领", "基层治理"]
     with pytest.raises(FileNotFoundError):
         gongwen.Segmenter(dictionary=tmp_path / "missing.txt")
+    with pytest.raises(IsADirectoryError):
+        gongwen.Segmenter(dictionary=tmp_path)
 
 
 def test_traditional_text() -> None:
@@ -188,6 +192,8 @@ def test_stop_words(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe\n")
     with pytest.raises(ValueError, match="line 1"):
         gongwen.load_stop_words(path)
+    with pytest.raises(IsADirectoryError):
+        gongwen.load_stop_words(tmp_path)
 
 
 def test_discover_words_finds_the_bulletins_terms() -> None:
