@@ -70,8 +70,8 @@ class Writer {
 class Reader {
  public:
   // A reader over `image` (checksum included; it must outlive the reader); `what` names the
-  // image in errors. Throws
-  // gongwen::Error when the image is too short for its checksum or the checksum does not match.
+  // image in errors. Throws gongwen::Error when the image is too short for its checksum or the
+  // checksum does not match.
   Reader(std::string_view image, std::string what);
 
   // Reads a header written by PutHeader and fails unless it holds `magic` (else: "not a
