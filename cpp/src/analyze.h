@@ -1,0 +1,79 @@
+// Internal: a document's words become its terms, as scikit-learn's word analyzer makes them:
+// lowercase, drop stop words, then the n-grams of what is left, joined by single spaces.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "gongwen/vectorize.h"
+
+struct UCaseMap;
+
+namespace gongwen {
+
+// Hash and equality over std::string that look up std::string_view without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+struct StringEqual {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+};
+using StringSet = std::unordered_set<std::string, StringHash, StringEqual>;
+
+// Turns the words of one document after another into terms. Not thread-safe: one per thread.
+class Analyzer {
+ public:
+  // Throws std::invalid_argument for an n-gram range that is not 1 <= min <= max.
+  explicit Analyzer(const AnalyzerOptions& options);
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+  ~Analyzer();
+
+  // Starts a document.
+  void Clear();
+  // Adds the next word of the document (UTF-8, or code points).
+  void AddWord(std::string_view word);
+  void AddWord(std::u32string_view word);
+
+  // Calls emit(term) for each term of the document; the view lasts until the next call to emit.
+  template <typename Emit>
+  void ForEachTerm(Emit&& emit) {
+    const std::size_t n = spans_.size();
+    if (min_n_ == 1) {
+      for (const auto& [start, size] : spans_) emit(std::string_view(words_).substr(start, size));
+    }
+    for (std::size_t len = std::max<std::size_t>(min_n_, 2); len <= max_n_ && len <= n; ++len) {
+      for (std::size_t i = 0; i + len <= n; ++i) {
+        gram_.clear();
+        for (std::size_t k = i; k < i + len; ++k) {
+          if (k > i) gram_ += ' ';
+          gram_.append(words_, spans_[k].first, spans_[k].second);
+        }
+        emit(std::string_view(gram_));
+      }
+    }
+  }
+
+ private:
+  // Appends `word` to words_, lowercased when asked, and keeps it unless it is a stop word.
+  void Keep(std::size_t start);
+  void Lowercase(std::size_t start);
+
+  std::size_t min_n_;
+  std::size_t max_n_;
+  bool lowercase_;
+  StringSet stop_words_;
+  UCaseMap* case_map_ = nullptr;
+  std::string words_;                                       // the document's words, end to end
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (start, size) in words_
+  std::string gram_;
+  std::string scratch_;
+};
+
+}  // namespace gongwen
