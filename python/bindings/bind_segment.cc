@@ -20,26 +20,6 @@ namespace gongwen::bindings {
 
 namespace {
 
-// The code points of a Python str (lone surrogates included: they segment as punctuation). The
-// loop is per storage width, so that each one is a plain widening copy.
-std::u32string CodePoints(const py::str& text) {
-  PyObject* s = text.ptr();
-  const auto n = static_cast<std::size_t>(PyUnicode_GET_LENGTH(s));
-  std::u32string out(n, U'\0');
-  switch (PyUnicode_KIND(s)) {
-    case PyUnicode_1BYTE_KIND:
-      std::copy_n(PyUnicode_1BYTE_DATA(s), n, out.begin());
-      break;
-    case PyUnicode_2BYTE_KIND:
-      std::copy_n(PyUnicode_2BYTE_DATA(s), n, out.begin());
-      break;
-    default:
-      std::copy_n(PyUnicode_4BYTE_DATA(s), n, out.begin());
-      break;
-  }
-  return out;
-}
-
 // Python strings for the words of one call, made once per distinct word: a corpus repeats its
 // words (的 tens of thousands of times), and a shared immutable str costs a hash lookup where a
 // new one costs an allocation, and later a deallocation. The keys view the code points of the
@@ -188,9 +168,7 @@ void BindSegmenter(py::module_& m) {
       .def(
           "cut_many",
           [](const Segmenter& self, const std::vector<py::str>& texts, int n_threads) {
-            std::vector<std::u32string> code_points;
-            code_points.reserve(texts.size());
-            for (const py::str& text : texts) code_points.push_back(CodePoints(text));
+            const std::vector<std::u32string> code_points = CodePoints(texts);
             // Worker threads segment while this thread, holding the GIL only to build Python
             // objects, turns the texts already done into lists of words.
             TokenizeStream stream(self, code_points, n_threads);
@@ -214,9 +192,7 @@ void BindSegmenter(py::module_& m) {
       .def(
           "adapt_frequencies",
           [](Segmenter& self, const std::vector<py::str>& texts, double weight, int n_threads) {
-            std::vector<std::u32string> code_points;
-            code_points.reserve(texts.size());
-            for (const py::str& text : texts) code_points.push_back(CodePoints(text));
+            const std::vector<std::u32string> code_points = CodePoints(texts);
             py::gil_scoped_release release;
             return self.AdaptFrequencies(code_points, weight, n_threads);
           },
@@ -259,6 +235,33 @@ void BindSegmenter(py::module_& m) {
 }
 
 }  // namespace
+
+// The code points of a Python str (lone surrogates included: they segment as punctuation). The
+// loop is per storage width, so that each one is a plain widening copy.
+std::u32string CodePoints(const py::str& text) {
+  PyObject* s = text.ptr();
+  const auto n = static_cast<std::size_t>(PyUnicode_GET_LENGTH(s));
+  std::u32string out(n, U'\0');
+  switch (PyUnicode_KIND(s)) {
+    case PyUnicode_1BYTE_KIND:
+      std::copy_n(PyUnicode_1BYTE_DATA(s), n, out.begin());
+      break;
+    case PyUnicode_2BYTE_KIND:
+      std::copy_n(PyUnicode_2BYTE_DATA(s), n, out.begin());
+      break;
+    default:
+      std::copy_n(PyUnicode_4BYTE_DATA(s), n, out.begin());
+      break;
+  }
+  return out;
+}
+
+std::vector<std::u32string> CodePoints(const std::vector<py::str>& texts) {
+  std::vector<std::u32string> out;
+  out.reserve(texts.size());
+  for (const py::str& text : texts) out.push_back(CodePoints(text));
+  return out;
+}
 
 void BindSegment(py::module_& m) {
   m.attr("Token") = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(TokenType()));

@@ -3,6 +3,9 @@
 
 #include <pybind11/pybind11.h>
 
+#include <string>
+#include <vector>
+
 namespace gongwen::bindings {
 
 // Exceptions, reading and decoding files, cleaning text.
@@ -13,5 +16,12 @@ void BindBulletin(pybind11::module_& m);
 
 // The segmenter, segmentation scores and stop words.
 void BindSegment(pybind11::module_& m);
+
+// Term counting, TF-IDF weighting, keywords and saved vectorizers.
+void BindVectorize(pybind11::module_& m);
+
+// The code points of a Python str (lone surrogates included), or of each of many.
+std::u32string CodePoints(const pybind11::str& text);
+std::vector<std::u32string> CodePoints(const std::vector<pybind11::str>& texts);
 
 }  // namespace gongwen::bindings

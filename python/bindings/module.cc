@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
   gongwen::bindings::BindIo(m);
   gongwen::bindings::BindBulletin(m);
   gongwen::bindings::BindSegment(m);
+  gongwen::bindings::BindVectorize(m);
 }

@@ -8,6 +8,9 @@ Reading, parsing and segmenting::
     b = gongwen.read_bulletin("anqing-zugong-2023-24.txt")
     b.publication, b.issue, b.date, [a.title for a in b.articles]
     gongwen.Segmenter().cut(b.articles[0].text)           # words
+    vec = gongwen.TfidfVectorizer(stop_words="zh")
+    X = vec.fit_transform(frame["text"])                   # scipy.sparse.csr_matrix
+    vec.keywords(X, top_n=5)                               # keywords of each article
 """
 
 from ._core import __version__
@@ -32,20 +35,31 @@ from .segment import (
     load_stop_words,
     top_words,
 )
+from .vectorize import (
+    CountVectorizer,
+    HashingVectorizer,
+    NotFittedError,
+    TfidfVectorizer,
+    keywords_by_group,
+)
 
 __all__ = [
     "Article",
     "Bulletin",
+    "CountVectorizer",
     "Corpus",
     "DecodeError",
     "EmptyDocumentError",
     "GongwenWarning",
+    "HashingVectorizer",
     "LoadError",
+    "NotFittedError",
     "Point",
     "STOP_WORDS",
     "Section",
     "SegmentationScores",
     "Segmenter",
+    "TfidfVectorizer",
     "Token",
     "__version__",
     "clean_text",
@@ -53,6 +67,7 @@ __all__ = [
     "detect_encoding",
     "discover_words",
     "evaluate_segmentation",
+    "keywords_by_group",
     "load_stop_words",
     "parse_bulletin",
     "read_bulletin",

@@ -4,8 +4,10 @@ Private C++ core of gongwen; use the public API of the gongwen package instead.
 from __future__ import annotations
 import collections.abc
 from gongwen import Token
+import numpy
+import numpy.typing
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'Token', 'clean_text', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'load_bulletins', 'load_stop_words', 'parse_bulletin', 'read_bulletin', 'read_text']
+__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'clean_text', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_vectorizer', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_vectorizer', 'top_terms']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -200,6 +202,38 @@ class Segmenter:
     @property
     def unknown_words(self) -> bool:
         ...
+class TermCounter:
+    """
+    Counts the terms of documents added in batches.
+    """
+    @staticmethod
+    def fixed(ngram_min: typing.SupportsInt | typing.SupportsIndex, ngram_max: typing.SupportsInt | typing.SupportsIndex, lowercase: bool, stop_words: collections.abc.Sequence[str], vocabulary: collections.abc.Sequence[str], keep_rows: bool) -> TermCounter:
+        ...
+    @staticmethod
+    def hashing(ngram_min: typing.SupportsInt | typing.SupportsIndex, ngram_max: typing.SupportsInt | typing.SupportsIndex, lowercase: bool, stop_words: collections.abc.Sequence[str], n_features: typing.SupportsInt | typing.SupportsIndex, alternate_sign: bool) -> TermCounter:
+        ...
+    @staticmethod
+    def learning(ngram_min: typing.SupportsInt | typing.SupportsIndex, ngram_max: typing.SupportsInt | typing.SupportsIndex, lowercase: bool, stop_words: collections.abc.Sequence[str], keep_rows: bool) -> TermCounter:
+        ...
+    def add_texts(self, texts: collections.abc.Sequence[str], segmenter: Segmenter, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+        """
+        Segments and counts texts, one document each.
+        """
+    def add_word_lists(self, documents: collections.abc.Sequence[collections.abc.Sequence[str]]) -> None:
+        """
+        Counts documents given as lists of words.
+        """
+    def finish(self, min_df: typing.SupportsFloat | typing.SupportsIndex = 1.0, min_df_share: bool = False, max_df: typing.SupportsFloat | typing.SupportsIndex = 1.0, max_df_share: bool = True, max_features: typing.SupportsInt | typing.SupportsIndex | None = None) -> tuple[list[str], numpy.typing.NDArray[numpy.int64], int]:
+        """
+        Ends counting: (terms, document frequencies, documents).
+        """
+    def matrix(self, dtype: str, binary: bool = False, norm: str = '', sublinear_tf: bool = False, idf: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = []) -> tuple:
+        """
+        (data, indices, indptr, shape) of the counts, weighted by idf and normalised.
+        """
+    @property
+    def documents(self) -> int:
+        ...
 def clean_text(text: str, drop_page_numbers: bool = True, join_lines: bool = True, fix_spaces: bool = True) -> str:
     """
     Undoes PDF-extraction damage; returns the cleaned text, one paragraph a line.
@@ -220,6 +254,14 @@ def evaluate_segmentation(gold: collections.abc.Sequence[str], predicted: collec
     """
     SIGHAN bakeoff scores of a segmentation against gold lines.
     """
+def inverse_document_frequency(document_frequency: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], documents: typing.SupportsInt | typing.SupportsIndex, smooth: bool) -> list[float]:
+    """
+    ln((1 + n) / (1 + df)) + 1 (smooth) or ln(n / df) + 1 for each term.
+    """
+def keyword_eligible(terms: collections.abc.Sequence[str], stop_words: collections.abc.Sequence[str], segmenter: Segmenter) -> list[int]:
+    """
+    1 for each term that can be a keyword (words only: no stop word, number or symbol).
+    """
 def load_bulletins(paths: collections.abc.Sequence[str], n_threads: typing.SupportsInt | typing.SupportsIndex = 0, encoding: str = '') -> list[LoadResult]:
     """
     Reads and parses many files on n_threads threads (0: one per core); errors are recorded per file, in input order.
@@ -227,6 +269,14 @@ def load_bulletins(paths: collections.abc.Sequence[str], n_threads: typing.Suppo
 def load_stop_words(path: str) -> list[str]:
     """
     Reads a stop-word file.
+    """
+def load_vectorizer(data: bytes) -> tuple[str, typing.Any, numpy.typing.NDArray[numpy.float64], bytes]:
+    """
+    (settings, (terms, df, documents) or None, idf, segmenter bytes).
+    """
+def murmurhash3(data: str, seed: typing.SupportsInt | typing.SupportsIndex = 0) -> int:
+    """
+    Signed 32-bit MurmurHash3 of UTF-8 bytes.
     """
 def parse_bulletin(text: str) -> Bulletin:
     """
@@ -239,5 +289,17 @@ def read_bulletin(path: str, encoding: str = '') -> Bulletin:
 def read_text(path: str, encoding: str = '') -> tuple[str, str]:
     """
     Reads and decodes a file; returns (text, encoding used).
+    """
+def save_vectorizer(settings: str, terms: collections.abc.Sequence[str] | None, document_frequency: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], documents: typing.SupportsInt | typing.SupportsIndex, idf: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], segmenter: bytes) -> bytes:
+    """
+    The bytes of a vectorizer: settings (JSON), vocabulary, idf and segmenter.
+    """
+@typing.overload
+def top_terms(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, eligible: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], top_n: typing.SupportsInt | typing.SupportsIndex) -> list[list[tuple[int, float]]]:
+    ...
+@typing.overload
+def top_terms(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, eligible: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], top_n: typing.SupportsInt | typing.SupportsIndex) -> list[list[tuple[int, float]]]:
+    """
+    For each row of a CSR matrix, its top_n heaviest eligible (column, weight) pairs.
     """
 __version__: str = '0.1.0'

@@ -1,0 +1,252 @@
+// Term counting and TF-IDF weighting. A matrix leaves C++ as the three buffers of an Eigen
+// row-major sparse matrix, wrapped as numpy arrays that keep the matrix alive (no copy);
+// gongwen.vectorize makes the scipy.sparse.csr_matrix.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "bindings.h"
+#include "gongwen/segment.h"
+#include "gongwen/vectorize.h"
+
+namespace py = pybind11;
+
+namespace gongwen::bindings {
+
+namespace {
+
+AnalyzerOptions MakeAnalyzer(std::size_t ngram_min, std::size_t ngram_max, bool lowercase,
+                             std::vector<std::string> stop_words) {
+  AnalyzerOptions options;
+  options.ngram_min = ngram_min;
+  options.ngram_max = ngram_max;
+  options.lowercase = lowercase;
+  options.stop_words = std::move(stop_words);
+  return options;
+}
+
+Norm ParseNorm(const std::string& norm) {
+  if (norm == "l2") return Norm::kL2;
+  if (norm == "l1") return Norm::kL1;
+  if (norm.empty()) return Norm::kNone;
+  throw std::invalid_argument("norm must be 'l1', 'l2' or None, not '" + norm + "'");
+}
+
+// A numpy array over `size` values at `data`, owned by `owner`.
+template <typename T>
+py::array View(const T* data, std::size_t size, const py::object& owner) {
+  return py::array_t<T>({static_cast<py::ssize_t>(size)}, {static_cast<py::ssize_t>(sizeof(T))},
+                        data, owner);
+}
+
+// (data, indices, indptr, shape) of a matrix moved to the heap and owned by the arrays.
+template <typename Scalar>
+py::tuple MatrixParts(DocumentTermMatrix<Scalar>&& matrix) {
+  auto* owned = new DocumentTermMatrix<Scalar>(std::move(matrix));
+  const py::capsule owner(owned,
+                          [](void* p) { delete static_cast<DocumentTermMatrix<Scalar>*>(p); });
+  const auto nonzeros = static_cast<std::size_t>(owned->nonZeros());
+  return py::make_tuple(
+      View(owned->valuePtr(), nonzeros, owner), View(owned->innerIndexPtr(), nonzeros, owner),
+      View(owned->outerIndexPtr(), static_cast<std::size_t>(owned->rows()) + 1, owner),
+      py::make_tuple(owned->rows(), owned->cols()));
+}
+
+// The counts (or weights) of a counter as matrix parts of `dtype`. Weighting applies to the
+// floating-point types only: `idf` (empty: none), then `norm`.
+template <typename Scalar>
+py::tuple WeightedParts(const TermCounter& counter, bool binary, const TfidfOptions& weighting,
+                        const std::vector<double>& idf) {
+  DocumentTermMatrix<Scalar> matrix;
+  {
+    py::gil_scoped_release release;
+    matrix = counter.Matrix<Scalar>(binary);
+    if constexpr (std::is_floating_point_v<Scalar>) WeightTfidf(matrix, weighting, idf);
+  }
+  return MatrixParts(std::move(matrix));
+}
+
+py::tuple CounterMatrix(const TermCounter& counter, const std::string& dtype, bool binary,
+                        const std::string& norm, bool sublinear_tf,
+                        const std::vector<double>& idf) {
+  TfidfOptions weighting;
+  weighting.norm = ParseNorm(norm);
+  weighting.sublinear_tf = sublinear_tf;
+  weighting.use_idf = !idf.empty();
+  if (dtype == "float32") return WeightedParts<float>(counter, binary, weighting, idf);
+  if (dtype == "float64") return WeightedParts<double>(counter, binary, weighting, idf);
+  if (weighting.norm != Norm::kNone || sublinear_tf || !idf.empty()) {
+    throw std::invalid_argument("TF-IDF weights need a floating-point dtype, not " + dtype);
+  }
+  if (dtype == "int32") return WeightedParts<std::int32_t>(counter, binary, weighting, idf);
+  if (dtype == "int64") return WeightedParts<std::int64_t>(counter, binary, weighting, idf);
+  throw std::invalid_argument("dtype must be float32, float64, int32 or int64, not " + dtype);
+}
+
+// The top terms of the rows of a CSR matrix given as numpy buffers.
+template <typename Scalar>
+std::vector<std::vector<std::pair<std::int32_t, double>>> TopTermsOf(
+    const py::array_t<Scalar, py::array::c_style>& data,
+    const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& indices,
+    const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& indptr,
+    std::int64_t columns, const std::vector<std::uint8_t>& eligible, std::size_t top_n) {
+  const auto rows = indptr.size() - 1;
+  if (indptr.size() < 1 || indices.size() != data.size() || columns < 0 ||
+      indptr.at(rows) != data.size()) {
+    throw std::invalid_argument("not a CSR matrix");
+  }
+  for (py::ssize_t i = 0; i < indices.size(); ++i) {
+    if (indices.at(i) < 0 || indices.at(i) >= columns) throw std::invalid_argument("bad index");
+  }
+  for (py::ssize_t r = 0; r < rows; ++r) {
+    if (indptr.at(r) < 0 || indptr.at(r) > indptr.at(r + 1))
+      throw std::invalid_argument("bad indptr");
+  }
+  const DocumentTermView<Scalar> view(rows, columns, data.size(), indptr.data(), indices.data(),
+                                      data.data());
+  std::vector<std::vector<TermWeight>> top;
+  {
+    py::gil_scoped_release release;
+    top = TopTerms(view, eligible, top_n);
+  }
+  std::vector<std::vector<std::pair<std::int32_t, double>>> out(top.size());
+  for (std::size_t r = 0; r < top.size(); ++r) {
+    for (const TermWeight& t : top[r]) out[r].emplace_back(t.column, t.weight);
+  }
+  return out;
+}
+
+void BindTermCounter(py::module_& m) {
+  py::class_<TermCounter>(m, "TermCounter", "Counts the terms of documents added in batches.")
+      .def_static(
+          "learning",
+          [](std::size_t ngram_min, std::size_t ngram_max, bool lowercase,
+             std::vector<std::string> stop_words, bool keep_rows) {
+            return TermCounter::Learning(
+                MakeAnalyzer(ngram_min, ngram_max, lowercase, std::move(stop_words)), keep_rows);
+          },
+          py::arg("ngram_min"), py::arg("ngram_max"), py::arg("lowercase"), py::arg("stop_words"),
+          py::arg("keep_rows"))
+      .def_static(
+          "fixed",
+          [](std::size_t ngram_min, std::size_t ngram_max, bool lowercase,
+             std::vector<std::string> stop_words, std::vector<std::string> vocabulary,
+             bool keep_rows) {
+            return TermCounter::Fixed(
+                MakeAnalyzer(ngram_min, ngram_max, lowercase, std::move(stop_words)),
+                std::move(vocabulary), keep_rows);
+          },
+          py::arg("ngram_min"), py::arg("ngram_max"), py::arg("lowercase"), py::arg("stop_words"),
+          py::arg("vocabulary"), py::arg("keep_rows"))
+      .def_static(
+          "hashing",
+          [](std::size_t ngram_min, std::size_t ngram_max, bool lowercase,
+             std::vector<std::string> stop_words, std::int32_t n_features, bool alternate_sign) {
+            return TermCounter::Hashing(
+                MakeAnalyzer(ngram_min, ngram_max, lowercase, std::move(stop_words)),
+                HashingOptions{n_features, alternate_sign});
+          },
+          py::arg("ngram_min"), py::arg("ngram_max"), py::arg("lowercase"), py::arg("stop_words"),
+          py::arg("n_features"), py::arg("alternate_sign"))
+      .def(
+          "add_texts",
+          [](TermCounter& self, const std::vector<py::str>& texts, const Segmenter& segmenter,
+             int n_threads) {
+            const std::vector<std::u32string> code_points = CodePoints(texts);
+            py::gil_scoped_release release;
+            self.AddTexts(segmenter, code_points, n_threads);
+          },
+          py::arg("texts"), py::arg("segmenter"), py::arg("n_threads") = 0,
+          "Segments and counts texts, one document each.")
+      .def("add_word_lists", &TermCounter::AddWordLists, py::arg("documents"),
+           "Counts documents given as lists of words.")
+      .def_property_readonly("documents", &TermCounter::documents)
+      .def(
+          "finish",
+          [](TermCounter& self, double min_df, bool min_df_share, double max_df, bool max_df_share,
+             std::optional<std::size_t> max_features) {
+            VocabularyLimits limits;
+            limits.min_df = {min_df, min_df_share};
+            limits.max_df = {max_df, max_df_share};
+            limits.max_features = max_features;
+            Vocabulary vocabulary = self.Finish(limits);
+            return py::make_tuple(
+                vocabulary.terms,
+                py::array_t<std::int64_t>(static_cast<py::ssize_t>(vocabulary.terms.size()),
+                                          vocabulary.document_frequency.data()),
+                vocabulary.documents);
+          },
+          py::arg("min_df") = 1.0, py::arg("min_df_share") = false, py::arg("max_df") = 1.0,
+          py::arg("max_df_share") = true, py::arg("max_features") = py::none(),
+          "Ends counting: (terms, document frequencies, documents).")
+      .def("matrix", &CounterMatrix, py::arg("dtype"), py::arg("binary") = false,
+           py::arg("norm") = "", py::arg("sublinear_tf") = false,
+           py::arg("idf") = std::vector<double>{},
+           "(data, indices, indptr, shape) of the counts, weighted by idf and normalised.");
+}
+
+void BindSaved(py::module_& m) {
+  m.def(
+      "save_vectorizer",
+      [](const std::string& settings, std::optional<std::vector<std::string>> terms,
+         const std::vector<std::int64_t>& document_frequency, std::size_t documents,
+         const std::vector<double>& idf, const py::bytes& segmenter) {
+        SavedVectorizer saved;
+        saved.settings = settings;
+        if (terms) saved.vocabulary = Vocabulary{*terms, document_frequency, documents};
+        saved.idf = idf;
+        saved.segmenter = segmenter;
+        return py::bytes(saved.Serialize());
+      },
+      py::arg("settings"), py::arg("terms"), py::arg("document_frequency"), py::arg("documents"),
+      py::arg("idf"), py::arg("segmenter"),
+      "The bytes of a vectorizer: settings (JSON), vocabulary, idf and segmenter.");
+  m.def(
+      "load_vectorizer",
+      [](const py::bytes& data) {
+        const SavedVectorizer saved = SavedVectorizer::Deserialize(std::string_view(data));
+        py::object vocabulary = py::none();
+        if (saved.vocabulary) {
+          const Vocabulary& v = *saved.vocabulary;
+          vocabulary =
+              py::make_tuple(v.terms,
+                             py::array_t<std::int64_t>(static_cast<py::ssize_t>(v.terms.size()),
+                                                       v.document_frequency.data()),
+                             v.documents);
+        }
+        return py::make_tuple(
+            saved.settings, vocabulary,
+            py::array_t<double>(static_cast<py::ssize_t>(saved.idf.size()), saved.idf.data()),
+            py::bytes(saved.segmenter));
+      },
+      py::arg("data"), "(settings, (terms, df, documents) or None, idf, segmenter bytes).");
+}
+
+}  // namespace
+
+void BindVectorize(py::module_& m) {
+  BindTermCounter(m);
+  BindSaved(m);
+  m.def("inverse_document_frequency", &InverseDocumentFrequency, py::arg("document_frequency"),
+        py::arg("documents"), py::arg("smooth"),
+        "ln((1 + n) / (1 + df)) + 1 (smooth) or ln(n / df) + 1 for each term.");
+  m.def("keyword_eligible", &KeywordEligible, py::arg("terms"), py::arg("stop_words"),
+        py::arg("segmenter"), py::call_guard<py::gil_scoped_release>(),
+        "1 for each term that can be a keyword (words only: no stop word, number or symbol).");
+  m.def("top_terms", &TopTermsOf<float>, py::arg("data"), py::arg("indices"), py::arg("indptr"),
+        py::arg("columns"), py::arg("eligible"), py::arg("top_n"));
+  m.def("top_terms", &TopTermsOf<double>, py::arg("data"), py::arg("indices"), py::arg("indptr"),
+        py::arg("columns"), py::arg("eligible"), py::arg("top_n"),
+        "For each row of a CSR matrix, its top_n heaviest eligible (column, weight) pairs.");
+  m.def(
+      "murmurhash3",
+      [](const std::string& bytes, std::uint32_t seed) { return MurmurHash3(bytes, seed); },
+      py::arg("data"), py::arg("seed") = 0, "Signed 32-bit MurmurHash3 of UTF-8 bytes.");
+}
+
+}  // namespace gongwen::bindings
