@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from . import __version__
 from .bulletin import read_bulletin
 from .corpus import Corpus, GongwenWarning
-from .report import write_report
-from .segment import top_words
+from .report import article_keywords, write_report
 
 __all__ = ["main"]
 
@@ -77,9 +76,9 @@ def _report(args: argparse.Namespace) -> int:
         table = frame[columns].astype("object").fillna("")
         with _wide_pandas():
             print(table.to_string(max_colwidth=40))
-        print("\nTop words of each article:")
-        for title, text in zip(frame["title"], frame["text"]):
-            words = " ".join(f"{w}({c})" for w, c in top_words(text, 8))
+        print("\nKeywords of each article (TF-IDF over the corpus):")
+        for title, keywords in zip(frame["title"], article_keywords(corpus, 8)):
+            words = " ".join(f"{w}({weight:.2f})" for w, weight in keywords)
             print(f"  {title[:30] or '(untitled)'}: {words}")
     return 0
 

@@ -16,6 +16,8 @@ from .bulletin import Bulletin, from_core
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .vectorize import TfidfVectorizer
+
 __all__ = ["DEFAULT_SUFFIXES", "Corpus", "GongwenWarning", "LoadError"]
 
 #: The file types a directory is searched for.
@@ -170,6 +172,23 @@ class Corpus:
         frame["article"] = frame["article"].astype("int64")
         frame["n_chars"] = frame["n_chars"].astype("int64")
         return frame
+
+    def keywords(self, top_n: int = 10, vectorizer: TfidfVectorizer | None = None) -> pd.Series:
+        """The keywords of each article, weighed against the other articles of the corpus.
+
+        One list of ``(term, weight)`` per row of :meth:`to_frame`, heaviest first: TF-IDF
+        weights from `vectorizer` (default ``TfidfVectorizer(sublinear_tf=True)``, fitted on the
+        corpus; a copy is fitted when one is given), without stop words, numbers or symbols.
+        """
+        import pandas as pd
+
+        from .vectorize import unfitted_copy
+
+        texts = self.to_frame()["text"]
+        if texts.empty:
+            return pd.Series([], name="keywords", dtype=object)
+        model = unfitted_copy(vectorizer)
+        return model.keywords(model.fit_transform(texts), top_n, index=texts.index)
 
 
 def resolve_paths(paths: PathsArg, suffixes: Sequence[str] = DEFAULT_SUFFIXES) -> list[str]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 import html
+from collections.abc import Iterator
 from pathlib import Path
 
 from ._util import PathLike, as_path
 from .bulletin import Article, Bulletin
 from .corpus import Corpus
-from .segment import top_words
 
 __all__ = ["render_report", "write_report"]
 
@@ -51,14 +51,14 @@ def _fields(b: Bulletin) -> str:
     return f'<dl class="fields">{items}</dl>'
 
 
-def _article(a: Article, number: int) -> str:
+def _article(a: Article, number: int, keywords: list[tuple[str, float]]) -> str:
     head = f"{number}. {_e(a.title) or '<span class=muted>(untitled)</span>'}"
     author = f" — {_e(a.author)}" if a.author else ""
     parts = [f"<details><summary>{head}{author} <span class=muted>({a.n_chars} 字)</span>"]
     parts.append("</summary>")
-    words = "、".join(f"{_e(w)}({c})" for w, c in top_words(a.text, 12))
+    words = "、".join(f"{_e(w)}<sub>{weight:.2f}</sub>" for w, weight in keywords)
     if words:
-        parts.append(f"<p class=words><b>高频词 Top words:</b> {words}</p>")
+        parts.append(f"<p class=words><b>关键词 Keywords:</b> {words}</p>")
     if a.sections:
         parts.append("<ol>")
         for s in a.sections:
@@ -82,7 +82,7 @@ def _distribution(b: Bulletin) -> str:
     return f"<h3>分发 Distribution</h3><table>{body}</table>"
 
 
-def _bulletin(b: Bulletin) -> str:
+def _bulletin(b: Bulletin, keywords: Iterator[list[tuple[str, float]]]) -> str:
     name = Path(b.path).name if b.path else "(text)"
     title = f"{b.publication} 第{b.issue}期" if b.publication and b.issue else name
     parts = [f"<h2>{_e(title)}</h2>", f"<p class=muted>{_e(b.path)}</p>", _fields(b)]
@@ -91,7 +91,7 @@ def _bulletin(b: Bulletin) -> str:
     if b.instructions:
         parts.append(f"<h3>领导批示 Instructions</h3><div class=note>{_e(b.instructions)}</div>")
     parts.append(f"<h3>文章 Articles ({len(b.articles)})</h3>")
-    parts.extend(_article(a, i + 1) for i, a in enumerate(b.articles))
+    parts.extend(_article(a, i + 1, next(keywords)) for i, a in enumerate(b.articles))
     parts.append(_distribution(b))
     return "".join(parts)
 
@@ -115,9 +115,19 @@ def _errors(corpus: Corpus) -> str:
     )
 
 
+def article_keywords(corpus: Corpus, top_n: int) -> list[list[tuple[str, float]]]:
+    """Each article's keywords in corpus order; none when the corpus has no words at all."""
+    try:
+        return list(corpus.keywords(top_n))
+    except ValueError:  # empty vocabulary: every article is empty or stop words only
+        return [[] for b in corpus.bulletins for _ in b.articles]
+
+
 def render_report(corpus: Corpus, title: str = "gongwen report") -> str:
     """Render the report as one HTML string (no external files, scripts or fonts)."""
     n_articles = sum(len(b.articles) for b in corpus.bulletins)
+    # One list per article, in corpus order (to_frame's rows).
+    keywords = iter(article_keywords(corpus, 12))
     generated = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     summary = (
         f"<p>{len(corpus)} documents, {n_articles} articles, {len(corpus.errors)} skipped files. "
@@ -128,7 +138,7 @@ def render_report(corpus: Corpus, title: str = "gongwen report") -> str:
         summary,
         "<h2>文章一览 Articles</h2>",
         _article_table(corpus),
-        *(_bulletin(b) for b in corpus.bulletins),
+        *(_bulletin(b, keywords) for b in corpus.bulletins),
         _errors(corpus),
     ]
     return (

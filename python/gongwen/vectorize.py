@@ -537,6 +537,7 @@ class CountVectorizer(_Vectorizer):
         top_n: int = 10,
         *,
         words_only: bool = True,
+        min_length: int = 2,
         index: Any = None,
     ) -> pd.Series:
         """The `top_n` heaviest terms of each document, as ``(term, weight)`` pairs.
@@ -549,6 +550,9 @@ class CountVectorizer(_Vectorizer):
         words_only : bool, default True
             Leave out stop words (:data:`gongwen.STOP_WORDS` and the vectorizer's own), numbers,
             punctuation, and the n-grams that contain any of them.
+        min_length : int, default 2
+            Leave out terms of fewer characters: a lone character (村, 党, or one that the
+            segmenter split off an unknown name) seldom says what a text is about.
         index : optional
             The index of the result (default: a Series' own index, else 0, 1, ...).
 
@@ -567,7 +571,7 @@ class CountVectorizer(_Vectorizer):
             index = documents.index
         matrix = documents if scipy.sparse.issparse(documents) else self.transform(documents)
         matrix = _csr_for_core(matrix, len(terms))
-        eligible = self._keyword_mask() if words_only else []
+        eligible = self._keyword_mask(words_only, min_length)
         top = _core.top_terms(
             matrix.data, matrix.indices, matrix.indptr, len(terms), eligible, int(top_n)
         )
@@ -576,11 +580,19 @@ class CountVectorizer(_Vectorizer):
             raise ValueError(f"index has {len(index)} entries for {len(values)} documents")
         return pd.Series(values, index=index, name="keywords", dtype=object)
 
-    def _keyword_mask(self) -> list[int]:
-        if self._eligible is None:
-            stop = sorted(STOP_WORDS.union(self._stop_words()))
-            self._eligible = _core.keyword_eligible(self._terms, stop, self._segmenter_core())
-        return self._eligible
+    def _keyword_mask(self, words_only: bool, min_length: int) -> np.ndarray:
+        """1 for the terms that can be keywords (the word test is made once per vocabulary)."""
+        if not isinstance(min_length, Integral) or isinstance(min_length, bool) or min_length < 0:
+            raise ValueError(f"min_length must be a non-negative int, not {min_length!r}")
+        mask = np.fromiter((len(t) >= min_length for t in self._terms), np.uint8, len(self._terms))
+        if words_only:
+            if self._eligible is None:
+                stop = sorted(STOP_WORDS.union(self._stop_words()))
+                self._eligible = np.asarray(
+                    _core.keyword_eligible(self._terms, stop, self._segmenter_core()), np.uint8
+                )
+            mask &= self._eligible
+        return mask
 
 
 def _csr_for_core(matrix: Any, columns: int) -> Any:
@@ -830,11 +842,7 @@ def keywords_by_group(
     if documents.empty:
         raise ValueError("no articles to group")
     sizes = grouped.size()
-    model = (
-        TfidfVectorizer(sublinear_tf=True)
-        if vectorizer is None
-        else type(vectorizer)(**vectorizer.get_params())
-    )
+    model = unfitted_copy(vectorizer)
     weights = model.fit_transform(documents)
     top = model.keywords(weights, top_n, index=documents.index)
     rows = []
@@ -843,3 +851,11 @@ def keywords_by_group(
         for rank, (term, weight) in enumerate(pairs, start=1):
             rows.append((*key_values, int(sizes.loc[key]), rank, term, weight))
     return pd.DataFrame(rows, columns=[*keys, "articles", "rank", "term", "weight"])
+
+
+def unfitted_copy(vectorizer: TfidfVectorizer | None) -> TfidfVectorizer:
+    """A new vectorizer with `vectorizer`'s parameters (default ``TfidfVectorizer(sublinear_tf=
+    True)``: long articles do not drown short ones), so that fitting leaves the caller's alone."""
+    if vectorizer is None:
+        return TfidfVectorizer(sublinear_tf=True)
+    return type(vectorizer)(**vectorizer.get_params())

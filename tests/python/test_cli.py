@@ -50,6 +50,10 @@ def test_report_is_self_contained_html(tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert "坚持党建引领 促进乡村振兴" in html and "编者按" in html
+    # Each article's keywords, weighed against the corpus: 网格员 belongs to the first article.
+    assert "关键词 Keywords" in html
+    first = result.stdout.split("Keywords of each article")[1].splitlines()[1]
+    assert "网格员" in first
     assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing fetched from elsewhere
 
 

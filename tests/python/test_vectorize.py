@@ -324,3 +324,18 @@ def test_output_buffers_are_not_copied(texts: list[str]) -> None:
     # The arrays view memory owned by the core's matrix, kept alive by their base.
     assert x.data.base is not None and not x.data.flags.owndata
     assert x.has_sorted_indices
+
+
+def test_corpus_keywords_follow_the_frame_and_skip_lone_characters() -> None:
+    corpus = gongwen.Corpus.from_paths(SAMPLE)
+    frame = corpus.to_frame()
+    keywords = corpus.keywords(top_n=5)
+    assert list(keywords.index) == list(frame.index)
+    second = [term for term, _ in keywords.iloc[1]]  # 坚持党建引领 促进乡村振兴
+    assert "乡村振兴" in second and all(len(term) >= 2 for term in second)
+    vec = gongwen.TfidfVectorizer(sublinear_tf=True)
+    x = vec.fit_transform(frame["text"])
+    with_single = vec.keywords(x, top_n=50, min_length=1)
+    assert any(len(term) == 1 for pairs in with_single for term, _ in pairs)
+    with pytest.raises(ValueError, match="min_length"):
+        vec.keywords(x, min_length=-1)
