@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import json
 import math
+import warnings
 from collections.abc import Iterable, Mapping
 from numbers import Integral, Real
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ import numpy as np
 
 from . import _core
 from ._util import PathLike, as_path, as_text, map_batches, thread_count
+from .corpus import GongwenWarning
 from .segment import STOP_WORDS, Segmenter, _default_segmenter
 
 if TYPE_CHECKING:
@@ -250,6 +252,7 @@ class _Vectorizer(_Estimator):
         if cls != type(self).__name__:
             raise ValueError(f"{name} holds a {cls}, not a {type(self).__name__}")
         params["ngram_range"] = tuple(params["ngram_range"])
+        params["dtype"] = np.dtype(params["dtype"]).type  # np.float32, as it was given
         if isinstance(params.get("vocabulary"), dict):
             saved = params["vocabulary"]
             terms = saved["terms"]
@@ -389,8 +392,8 @@ class CountVectorizer(_Vectorizer):
     progress : bool, optional
         Show a progress bar (default: for more than 20,000 documents).
 
-    Documents are raw strings, or lists of words when the caller has segmented them. From raw
-    text, the words are the segmenter's words, numbers and Latin words; punctuation and white
+    Documents are raw strings, or lists of words when the caller has segmented them (taken as
+    they are, punctuation included, and lowercased with `lowercase`). From raw text, the words are the segmenter's words, numbers and Latin words; punctuation and white
     space are not terms (scikit-learn's default pattern drops them too, along with every
     one-character word, which in Chinese is much of the text).
     """
@@ -551,8 +554,8 @@ class CountVectorizer(_Vectorizer):
             Leave out stop words (:data:`gongwen.STOP_WORDS` and the vectorizer's own), numbers,
             punctuation, and the n-grams that contain any of them.
         min_length : int, default 2
-            Leave out terms of fewer characters: a lone character (村, 党, or one that the
-            segmenter split off an unknown name) seldom says what a text is about.
+            Leave out terms with a word of fewer characters: a lone character (村, 党, or one
+            that the segmenter split off an unknown name) seldom says what a text is about.
         index : optional
             The index of the result (default: a Series' own index, else 0, 1, ...).
 
@@ -584,7 +587,11 @@ class CountVectorizer(_Vectorizer):
         """1 for the terms that can be keywords (the word test is made once per vocabulary)."""
         if not isinstance(min_length, Integral) or isinstance(min_length, bool) or min_length < 0:
             raise ValueError(f"min_length must be a non-negative int, not {min_length!r}")
-        mask = np.fromiter((len(t) >= min_length for t in self._terms), np.uint8, len(self._terms))
+        mask = np.fromiter(
+            (all(len(w) >= min_length for w in t.split(" ")) for t in self._terms),
+            np.uint8,
+            len(self._terms),
+        )
         if words_only:
             if self._eligible is None:
                 stop = sorted(STOP_WORDS.union(self._stop_words()))
@@ -710,6 +717,11 @@ class TfidfVectorizer(CountVectorizer):
             raise AttributeError("idf_ is only defined with use_idf=True")
         return self._idf
 
+    def _restore(self, vocabulary: Any, idf: Any) -> None:
+        super()._restore(vocabulary, idf)
+        if vocabulary is not None:
+            self._idf = np.asarray(idf) if len(idf) else None  # as fitted, not recomputed
+
     def _fitted_state(self) -> tuple[list[str] | None, Any, int, Any]:
         terms, df, documents, _ = super()._fitted_state()
         idf = getattr(self, "_idf", None)
@@ -807,6 +819,8 @@ def keywords_by_group(
     *,
     text: str = "text",
     vectorizer: TfidfVectorizer | None = None,
+    words_only: bool = True,
+    min_length: int = 2,
 ) -> pd.DataFrame:
     """The distinctive terms of each group of articles (each author unit, each year...).
 
@@ -824,6 +838,8 @@ def keywords_by_group(
         The column holding the article text.
     vectorizer : TfidfVectorizer, optional
         Its parameters are used (a copy is fitted); default ``TfidfVectorizer(sublinear_tf=True)``.
+    words_only, min_length
+        As for :meth:`TfidfVectorizer.keywords`.
 
     Returns
     -------
@@ -841,10 +857,19 @@ def keywords_by_group(
     documents = grouped.agg(lambda texts: "\n".join(t for t in texts if isinstance(t, str)))
     if documents.empty:
         raise ValueError("no articles to group")
+    if len(documents) == 1:
+        warnings.warn(
+            f"all articles fall in one group of {keys}: its terms are the most frequent ones, "
+            "not distinctive ones",
+            GongwenWarning,
+            stacklevel=2,
+        )
     sizes = grouped.size()
     model = unfitted_copy(vectorizer)
     weights = model.fit_transform(documents)
-    top = model.keywords(weights, top_n, index=documents.index)
+    top = model.keywords(
+        weights, top_n, words_only=words_only, min_length=min_length, index=documents.index
+    )
     rows = []
     for key, pairs in top.items():
         key_values = key if isinstance(key, tuple) else (key,)

@@ -196,15 +196,21 @@ def test_keywords_are_words_heaviest_first(texts: list[str]) -> None:
         vec.keywords(x[:, :10])
 
 
-def test_keywords_by_group(texts: list[str]) -> None:
+def test_keywords_by_group() -> None:
     frame = gongwen.Corpus.from_paths(SAMPLE).to_frame()
-    table = gongwen.keywords_by_group(frame, by="publication", top_n=5)
-    assert list(table.columns) == ["publication", "articles", "rank", "term", "weight"]
-    groups = frame["publication"].dropna().unique()
-    assert set(table["publication"]) == set(groups)
-    assert (table.groupby("publication")["rank"].max() <= 5).all()
-    anqing = table[table["publication"] == "安庆组工信息"]
-    assert anqing["articles"].iloc[0] == (frame["publication"] == "安庆组工信息").sum()
+    table = gongwen.keywords_by_group(frame, by="author", top_n=5)
+    assert list(table.columns) == ["author", "articles", "rank", "term", "weight"]
+    assert set(table["author"]) == set(frame["author"].dropna())
+    assert (table.groupby("author")["rank"].max() == 5).all()
+    assert (table["articles"] == 1).all()
+    weights = table[table["author"] == "中共桐城市委"]["weight"].tolist()
+    assert weights == sorted(weights, reverse=True)
+    assert all(len(w) >= 2 for term in table["term"] for w in term.split(" "))
+    # Rows with a missing key are left out: the national documents have no publication.
+    two = gongwen.keywords_by_group(frame, by=["publication", "author"], top_n=3)
+    assert list(two.columns[:2]) == ["publication", "author"] and len(two) == 9
+    with pytest.warns(gongwen.GongwenWarning, match="one group"):
+        gongwen.keywords_by_group(frame, by="publication")
     with pytest.raises(KeyError, match="nope"):
         gongwen.keywords_by_group(frame, by="nope")
 
@@ -293,11 +299,17 @@ def test_pickle_save_and_load(tmp_path: Path, texts: list[str]) -> None:
     ]:
         assert copy.get_params().keys() == vec.get_params().keys()
         assert copy.ngram_range == (1, 2) and copy.stop_words == "zh"
+        assert copy.dtype is np.float32
         assert "组织工作会议" in copy.segmenter
         np.testing.assert_array_equal(copy.idf_, vec.idf_)
         np.testing.assert_array_equal(copy.transform(texts).toarray(), x.toarray())
     unfitted = pickle.loads(pickle.dumps(gongwen.CountVectorizer(vocabulary={"b": 0, "a": 1})))
     assert unfitted.vocabulary == {"b": 0, "a": 1}
+    hashing = pickle.loads(pickle.dumps(gongwen.HashingVectorizer(n_features=64, norm=None)))
+    assert hashing.n_features == 64 and hashing.norm is None
+    no_idf = pickle.loads(pickle.dumps(gongwen.TfidfVectorizer(use_idf=False).fit(texts)))
+    with pytest.raises(AttributeError, match="use_idf"):
+        _ = no_idf.idf_
     with pytest.raises(ValueError, match="holds a TfidfVectorizer"):
         gongwen.CountVectorizer.load(tmp_path / "vec.gw")
     data = (tmp_path / "vec.gw").read_bytes()
@@ -337,5 +349,8 @@ def test_corpus_keywords_follow_the_frame_and_skip_lone_characters() -> None:
     x = vec.fit_transform(frame["text"])
     with_single = vec.keywords(x, top_n=50, min_length=1)
     assert any(len(term) == 1 for pairs in with_single for term, _ in pairs)
+    bigrams = gongwen.TfidfVectorizer(ngram_range=(2, 2)).fit(frame["text"])
+    for pairs in bigrams.keywords(frame["text"], top_n=20):
+        assert all(len(w) >= 2 for term, _ in pairs for w in term.split(" "))
     with pytest.raises(ValueError, match="min_length"):
         vec.keywords(x, min_length=-1)
