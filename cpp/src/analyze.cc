@@ -77,6 +77,27 @@ void Analyzer::AddWord(std::u32string_view word) {
   Keep(start);
 }
 
+std::optional<std::string> Analyzer::Process(std::string_view word) {
+  const std::size_t before = spans_.size();
+  AddWord(word);
+  return TakeLast(before);
+}
+
+std::optional<std::string> Analyzer::Process(std::u32string_view word) {
+  const std::size_t before = spans_.size();
+  AddWord(word);
+  return TakeLast(before);
+}
+
+std::optional<std::string> Analyzer::TakeLast(std::size_t spans_before) {
+  if (spans_.size() == spans_before) return std::nullopt;  // a stop word, already dropped
+  const auto [start, size] = spans_.back();
+  std::string word = words_.substr(start, size);
+  spans_.pop_back();
+  words_.resize(start);
+  return word;
+}
+
 void Analyzer::Keep(std::size_t start) {
   if (lowercase_) Lowercase(start);
   const std::string_view word = std::string_view(words_).substr(start);

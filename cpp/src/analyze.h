@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -41,6 +42,14 @@ class Analyzer {
   void AddWord(std::string_view word);
   void AddWord(std::u32string_view word);
 
+  // The form `word` takes in terms (lowercased when asked), or nullopt for a stop word.
+  std::optional<std::string> Process(std::string_view word);
+  std::optional<std::string> Process(std::u32string_view word);
+
+  // The n-gram range.
+  std::size_t min_n() const { return min_n_; }
+  std::size_t max_n() const { return max_n_; }
+
   // Calls emit(term) for each term of the document; the view lasts until the next call to emit.
   template <typename Emit>
   void ForEachTerm(Emit&& emit) {
@@ -64,6 +73,8 @@ class Analyzer {
   // Appends `word` to words_, lowercased when asked, and keeps it unless it is a stop word.
   void Keep(std::size_t start);
   void Lowercase(std::size_t start);
+  // Removes and returns the word added last, if it was kept (more than `spans_before` words).
+  std::optional<std::string> TakeLast(std::size_t spans_before);
 
   std::size_t min_n_;
   std::size_t max_n_;

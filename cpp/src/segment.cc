@@ -432,20 +432,32 @@ std::vector<std::string> Segmenter::Cut(std::string_view utf8) const {
 // The shared state of a TokenizeStream: workers claim blocks of texts and publish each block
 // when it is done; the consumer takes texts in order, waiting on the block it needs.
 struct TokenizeStream::State {
-  // Texts a worker claims at once: enough to make the bookkeeping negligible, few enough that
-  // the consumer gets its first results early.
-  static constexpr std::size_t kBlock = 64;
+  // A block, the texts a worker claims at once, ends after this many texts or characters:
+  // enough to make the bookkeeping negligible, few enough that the consumer gets its first
+  // results early and that a few long documents still spread over the threads.
+  static constexpr std::size_t kBlockTexts = 64;
+  static constexpr std::size_t kBlockChars = 1 << 15;
 
   State(const Segmenter& s, const std::vector<std::u32string>& t)
-      : segmenter(s), texts(t), results(t.size()), done((t.size() + kBlock - 1) / kBlock) {}
+      : segmenter(s), texts(t), results(t.size()) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (i - block_start.back() == kBlockTexts || chars >= kBlockChars) {
+        block_start.push_back(i);
+        chars = 0;
+      }
+      chars += texts[i].size();
+    }
+    if (block_start.back() != texts.size()) block_start.push_back(texts.size());
+    done.assign(block_start.size() - 1, false);
+  }
 
   // Segments one unclaimed block; returns false when none is left.
   bool WorkOne() {
     const std::size_t block = next_block.fetch_add(1);
     if (block >= done.size() || stop.load()) return false;
     try {
-      const std::size_t end = std::min(texts.size(), (block + 1) * kBlock);
-      for (std::size_t i = block * kBlock; i < end; ++i) {
+      for (std::size_t i = block_start[block]; i < block_start[block + 1]; ++i) {
         results[i] = segmenter.Tokenize(std::u32string_view(texts[i]));
       }
     } catch (...) {
@@ -466,10 +478,17 @@ struct TokenizeStream::State {
     }
   }
 
+  // The block of the next text to consume (texts are consumed in order).
+  std::size_t ConsumedBlock() {
+    while (block_start[consumed_block + 1] <= consumed) ++consumed_block;
+    return consumed_block;
+  }
+
   const Segmenter& segmenter;
   const std::vector<std::u32string>& texts;
   std::vector<std::vector<Token>> results;
-  std::vector<bool> done;  // per block, guarded by mutex
+  std::vector<std::size_t> block_start{0};  // the first text of each block, then texts.size()
+  std::vector<bool> done;                   // per block, guarded by mutex
   std::atomic<std::size_t> next_block{0};
   std::atomic<bool> stop{false};
   std::exception_ptr failure;  // guarded by mutex
@@ -477,6 +496,7 @@ struct TokenizeStream::State {
   std::condition_variable ready;
   std::vector<std::thread> workers;
   std::size_t consumed = 0;
+  std::size_t consumed_block = 0;
 };
 
 TokenizeStream::TokenizeStream(const Segmenter& segmenter, const std::vector<std::u32string>& texts,
@@ -505,8 +525,8 @@ TokenizeStream::~TokenizeStream() {
 std::optional<std::vector<Token>> TokenizeStream::Next() {
   State& s = *state_;
   if (s.consumed >= s.texts.size()) return std::nullopt;
+  const std::size_t block = s.ConsumedBlock();
   const std::size_t i = s.consumed++;
-  const std::size_t block = i / State::kBlock;
   for (;;) {
     {
       std::unique_lock lock(s.mutex);
@@ -527,7 +547,7 @@ bool TokenizeStream::Ready() {
   State& s = *state_;
   if (s.consumed >= s.texts.size()) return true;
   std::lock_guard lock(s.mutex);
-  return s.done[s.consumed / State::kBlock] || s.failure;
+  return s.done[s.ConsumedBlock()] || s.failure;
 }
 
 std::vector<std::vector<Token>> Segmenter::TokenizeMany(const std::vector<std::u32string>& texts,

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
-#include <unordered_map>
 
 #include "analyze.h"
 #include "gongwen/error.h"
 #include "gongwen/segment.h"
+#include "string_ids.h"
 #include "text.h"
 
 namespace gongwen {
@@ -16,8 +17,6 @@ namespace gongwen {
 namespace {
 
 enum class Mode { kLearning, kFixed, kHashing };
-
-using TermIndex = std::unordered_map<std::string, std::int32_t, StringHash, StringEqual>;
 
 // The largest column count and number of nonzeros that 32-bit indices hold.
 constexpr std::size_t kMaxIndex =
@@ -41,8 +40,7 @@ struct TermCounter::State {
   bool keep_rows;
   HashingOptions hashing;
 
-  TermIndex index;                          // term -> column (learning: provisional)
-  std::vector<std::string> terms;           // column -> term
+  StringIds terms;                          // term <-> column (learning: provisional)
   std::vector<std::int64_t> document_freq;  // column -> documents
   std::vector<std::int64_t> total;          // column -> occurrences (for max_features)
   std::size_t documents = 0;
@@ -58,26 +56,80 @@ struct TermCounter::State {
   bool finished = false;
 
   std::vector<Cell> cells;  // the current document's term occurrences
+  // Per column, the current document's occurrences and their sum (zero between documents).
+  std::vector<std::int32_t> occurrences;
+  std::vector<std::int32_t> sums;
+  std::vector<std::int32_t> touched;  // the columns the current document has
+
+  // Interned words (InternWord): their form in terms, and their unigram cell (column -2 until
+  // looked up, -1 for a word outside a fixed vocabulary).
+  StringIds words;
+  std::vector<Cell> word_cell;
+  std::vector<std::int32_t> kept_ids;
+  std::string gram;
 
   // Counts the document whose words the analyzer holds.
   void CountDocument() {
     cells.clear();
-    analyzer.ForEachTerm([this](std::string_view term) { AddTerm(term); });
-    std::sort(cells.begin(), cells.end(),
-              [](const Cell& a, const Cell& b) { return a.column < b.column; });
-    for (std::size_t i = 0; i < cells.size();) {
-      const std::int32_t column = cells[i].column;
-      std::int32_t sum = 0;
-      std::size_t count = 0;
-      for (; i < cells.size() && cells[i].column == column; ++i, ++count) sum += cells[i].value;
+    analyzer.ForEachTerm([this](std::string_view term) {
+      if (const std::optional<Cell> cell = Resolve(term)) cells.push_back(*cell);
+    });
+    FinishDocument();
+  }
+
+  // Counts a document given as interned word ids.
+  void CountWordIds(const std::vector<std::int32_t>& ids) {
+    cells.clear();
+    kept_ids.clear();
+    for (std::int32_t id : ids) {
+      if (id >= static_cast<std::int64_t>(words.size())) throw std::out_of_range("word id");
+      if (id >= 0) kept_ids.push_back(id);
+    }
+    const std::size_t n = kept_ids.size();
+    if (analyzer.min_n() == 1) {
+      for (std::int32_t id : kept_ids) {
+        Cell& cell = word_cell[id];
+        if (cell.column == -2) cell = Resolve(words[id]).value_or(Cell{-1, 0});
+        if (cell.column >= 0) cells.push_back(cell);
+      }
+    }
+    for (std::size_t len = std::max<std::size_t>(analyzer.min_n(), 2);
+         len <= analyzer.max_n() && len <= n; ++len) {
+      for (std::size_t i = 0; i + len <= n; ++i) {
+        gram = words[kept_ids[i]];
+        for (std::size_t k = i + 1; k < i + len; ++k) (gram += ' ') += words[kept_ids[k]];
+        if (const std::optional<Cell> cell = Resolve(gram)) cells.push_back(*cell);
+      }
+    }
+    FinishDocument();
+  }
+
+  // Adds the document's cells (in `cells`) to the frequencies and the kept rows. The cells are
+  // summed per column in dense scratch arrays, so that only the distinct columns are sorted.
+  void FinishDocument() {
+    const std::size_t width = mode == Mode::kHashing ? columns : terms.size();
+    if (occurrences.size() < width) {
+      occurrences.resize(width, 0);
+      sums.resize(width, 0);
+    }
+    touched.clear();
+    for (const Cell& cell : cells) {
+      if (occurrences[cell.column]++ == 0) touched.push_back(cell.column);
+      sums[cell.column] += cell.value;
+    }
+    // Learnt columns are provisional: Matrix sorts each row once they are final.
+    if (mode != Mode::kLearning) std::sort(touched.begin(), touched.end());
+    for (std::int32_t column : touched) {
       if (mode != Mode::kHashing) {
         document_freq[column] += 1;
-        total[column] += static_cast<std::int64_t>(count);
+        total[column] += occurrences[column];
       }
       if (keep_rows) {
         row_columns.push_back(column);
-        row_values.push_back(sum);
+        row_values.push_back(sums[column]);
       }
+      occurrences[column] = 0;
+      sums[column] = 0;
     }
     if (keep_rows) {
       if (row_columns.size() > kMaxIndex) {
@@ -88,7 +140,9 @@ struct TermCounter::State {
     ++documents;
   }
 
-  void AddTerm(std::string_view term) {
+  // The cell of a term: its column (new in a learning counter), or nullopt for a term outside a
+  // fixed vocabulary.
+  std::optional<Cell> Resolve(std::string_view term) {
     if (mode == Mode::kHashing) {
       const std::int32_t h = MurmurHash3(term);
       // |INT32_MIN| does not fit: scikit-learn maps it to the column its absolute value would.
@@ -96,20 +150,29 @@ struct TermCounter::State {
                                          ? std::int64_t{1} << 31
                                          : std::abs(static_cast<std::int64_t>(h));
       const auto column = static_cast<std::int32_t>(magnitude % hashing.n_features);
-      cells.push_back({column, hashing.alternate_sign && h < 0 ? -1 : 1});
-      return;
+      return Cell{column, hashing.alternate_sign && h < 0 ? -1 : 1};
     }
-    auto it = index.find(term);
-    if (it == index.end()) {
-      if (mode == Mode::kFixed) return;
-      if (terms.size() >= kMaxIndex) throw Error("more than 2^31 distinct terms");
-      const auto column = static_cast<std::int32_t>(terms.size());
-      it = index.emplace(std::string(term), column).first;
-      terms.emplace_back(term);
+    if (mode == Mode::kFixed) {
+      const std::optional<std::int32_t> column = terms.Find(term);
+      if (!column) return std::nullopt;
+      return Cell{*column, 1};
+    }
+    bool added = false;
+    const std::int32_t column = terms.Insert(term, &added);
+    if (added) {
       document_freq.push_back(0);
       total.push_back(0);
     }
-    cells.push_back({it->second, 1});
+    return Cell{column, 1};
+  }
+
+  // The id of a word in its term form, or -1 for a stop word.
+  std::int32_t Intern(std::optional<std::string> word) {
+    if (!word) return -1;
+    bool added = false;
+    const std::int32_t id = words.Insert(*word, &added);
+    if (added) word_cell.push_back({-2, 0});
+    return id;
   }
 };
 
@@ -119,7 +182,11 @@ TermCounter& TermCounter::operator=(TermCounter&&) noexcept = default;
 TermCounter::~TermCounter() = default;
 
 TermCounter TermCounter::Learning(AnalyzerOptions analyzer, bool keep_rows) {
-  return TermCounter(std::make_unique<State>(analyzer, Mode::kLearning, keep_rows));
+  auto state = std::make_unique<State>(analyzer, Mode::kLearning, keep_rows);
+  // A corpus of any size has tens of thousands of words: growing to that is wasted rehashing.
+  state->terms = StringIds(1 << 15);
+  state->words = StringIds(1 << 15);
+  return TermCounter(std::move(state));
 }
 
 TermCounter TermCounter::Fixed(AnalyzerOptions analyzer, std::vector<std::string> vocabulary,
@@ -128,11 +195,11 @@ TermCounter TermCounter::Fixed(AnalyzerOptions analyzer, std::vector<std::string
   auto state = std::make_unique<State>(analyzer, Mode::kFixed, keep_rows);
   if (vocabulary.size() > kMaxIndex) throw std::invalid_argument("vocabulary too large");
   for (std::string& term : vocabulary) {
-    const auto column = static_cast<std::int32_t>(state->terms.size());
-    if (!state->index.emplace(term, column).second) {
+    bool added = false;
+    state->terms.Insert(term, &added);
+    if (!added) {
       throw std::invalid_argument("duplicate term in vocabulary: '" + term + "'");
     }
-    state->terms.push_back(std::move(term));
   }
   state->document_freq.assign(state->terms.size(), 0);
   state->total.assign(state->terms.size(), 0);
@@ -166,15 +233,26 @@ void TermCounter::AddTexts(const Segmenter& segmenter, const std::vector<std::u3
 }
 
 void TermCounter::AddWordLists(const std::vector<std::vector<std::string>>& documents) {
-  if (state_->finished) throw std::logic_error("the counter is finished");
+  std::vector<std::int32_t> ids;
   for (const std::vector<std::string>& words : documents) {
-    state_->analyzer.Clear();
-    for (const std::string& word : words) {
-      if (!text::IsValidUtf8(word)) throw Error("a word is not valid UTF-8");
-      state_->analyzer.AddWord(std::string_view(word));
-    }
-    state_->CountDocument();
+    ids.clear();
+    for (const std::string& word : words) ids.push_back(InternWord(word));
+    AddWordIds(ids);
   }
+}
+
+std::int32_t TermCounter::InternWord(std::string_view word) {
+  if (!text::IsValidUtf8(word)) throw Error("a word is not valid UTF-8");
+  return state_->Intern(state_->analyzer.Process(word));
+}
+
+std::int32_t TermCounter::InternWord(std::u32string_view word) {
+  return state_->Intern(state_->analyzer.Process(word));
+}
+
+void TermCounter::AddWordIds(const std::vector<std::int32_t>& ids) {
+  if (state_->finished) throw std::logic_error("the counter is finished");
+  state_->CountWordIds(ids);
 }
 
 std::size_t TermCounter::documents() const { return state_->documents; }
@@ -187,7 +265,7 @@ Vocabulary TermCounter::Finish(const VocabularyLimits& limits) {
   Vocabulary vocabulary;
   vocabulary.documents = s.documents;
   if (s.mode == Mode::kFixed) {
-    vocabulary.terms = s.terms;
+    vocabulary.terms = s.terms.strings();
     vocabulary.document_frequency = s.document_freq;
     return vocabulary;
   }
@@ -223,9 +301,9 @@ Vocabulary TermCounter::Finish(const VocabularyLimits& limits) {
     vocabulary.document_frequency.push_back(s.document_freq[kept[i]]);
   }
   s.columns = kept.size();
-  // The index and the provisional terms are no longer needed; the rows are remapped on demand.
-  TermIndex().swap(s.index);
-  std::vector<std::string>().swap(s.terms);
+  // The provisional terms are no longer needed; the rows are remapped on demand.
+  s.terms = StringIds();
+  s.words = StringIds();
   return vocabulary;
 }
 
@@ -247,22 +325,23 @@ DocumentTermMatrix<Scalar> TermCounter::Matrix(bool binary) const {
   std::int32_t* columns = matrix.innerIndexPtr();
   Scalar* values = matrix.valuePtr();
   std::size_t out = 0;
-  std::vector<std::pair<std::int32_t, std::int32_t>> row;
   for (std::size_t r = 0; r < s.documents; ++r) {
     starts[r] = static_cast<std::int32_t>(out);
-    row.clear();
     for (auto k = s.row_starts[r]; k < s.row_starts[r + 1]; ++k) {
       const std::int32_t column = remapped ? s.remap[s.row_columns[k]] : s.row_columns[k];
-      if (column >= 0) row.emplace_back(column, s.row_values[k]);
-    }
-    if (remapped) std::sort(row.begin(), row.end());
-    for (const auto& [column, value] : row) {
+      if (column < 0) continue;
       columns[out] = column;
-      values[out] = binary ? Scalar(1) : static_cast<Scalar>(value);
+      values[out] = binary ? Scalar(1) : static_cast<Scalar>(s.row_values[k]);
       ++out;
     }
   }
   starts[s.documents] = static_cast<std::int32_t>(out);
+  if (!remapped) return matrix;
+  // Learnt columns were renumbered in term order, which leaves each row's columns unsorted.
+  // Converting to column-major storage and back sorts them all in two linear passes (Eigen
+  // scatters the entries by column, then by row), where sorting row by row would compare.
+  const Eigen::SparseMatrix<Scalar, Eigen::ColMajor, std::int32_t> by_column = matrix;
+  matrix = by_column;
   return matrix;
 }
 

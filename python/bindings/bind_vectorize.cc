@@ -121,6 +121,81 @@ std::vector<std::vector<std::pair<std::int32_t, double>>> TopTermsOf(
   return out;
 }
 
+// Word ids by str object, for one call: a corpus repeats its words, and cut_many hands out one
+// str per distinct short word, so most words are found by their address without reading them.
+// The documents hold references to the strs for the length of the call.
+class WordIdsByObject {
+ public:
+  WordIdsByObject() : slots_(1 << 12) {}
+
+  // The word id of `word` (a str), interning it on first sight.
+  std::int32_t Get(TermCounter& counter, PyObject* word) {
+    std::size_t i = Slot(word);
+    for (; slots_[i].key; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].key == word) return slots_[i].id;
+    }
+    const std::int32_t id = Intern(counter, word);
+    slots_[i] = {word, id};
+    if (++used_ * 2 > slots_.size()) Grow();
+    return id;
+  }
+
+ private:
+  struct Entry {
+    PyObject* key = nullptr;
+    std::int32_t id = 0;
+  };
+
+  std::size_t Slot(PyObject* key) const {
+    const auto bits = reinterpret_cast<std::uintptr_t>(key) >> 4;
+    return static_cast<std::size_t>(bits * 0x9E3779B97F4A7C15ull >> 20) & (slots_.size() - 1);
+  }
+
+  void Grow() {
+    std::vector<Entry> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Entry& e : old) {
+      if (!e.key) continue;
+      std::size_t i = Slot(e.key);
+      while (slots_[i].key) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = e;
+    }
+  }
+
+  static std::int32_t Intern(TermCounter& counter, PyObject* word) {
+    Py_ssize_t size = 0;
+    if (const char* utf8 = PyUnicode_AsUTF8AndSize(word, &size)) {
+      return counter.InternWord(std::string_view(utf8, static_cast<std::size_t>(size)));
+    }
+    PyErr_Clear();  // lone surrogates, which UTF-8 cannot hold
+    return counter.InternWord(
+        std::u32string_view(CodePoints(py::reinterpret_borrow<py::str>(word))));
+  }
+
+  std::vector<Entry> slots_;
+  std::size_t used_ = 0;
+};
+
+py::ssize_t AddWordLists(TermCounter& self, const py::sequence& documents) {
+  WordIdsByObject words;
+  std::vector<std::int32_t> ids;
+  const py::ssize_t n = py::len(documents);
+  for (py::ssize_t d = 0; d < n; ++d) {
+    const py::object document = documents[d];
+    PyObject* doc = document.ptr();
+    if (!PyList_Check(doc) && !PyTuple_Check(doc)) return d;
+    const Py_ssize_t size = PySequence_Fast_GET_SIZE(doc);
+    PyObject** items = PySequence_Fast_ITEMS(doc);
+    ids.clear();
+    for (Py_ssize_t k = 0; k < size; ++k) {
+      if (!PyUnicode_Check(items[k])) return d;
+      ids.push_back(words.Get(self, items[k]));
+    }
+    self.AddWordIds(ids);
+  }
+  return -1;
+}
+
 void BindTermCounter(py::module_& m) {
   py::class_<TermCounter>(m, "TermCounter", "Counts the terms of documents added in batches.")
       .def_static(
@@ -163,8 +238,10 @@ void BindTermCounter(py::module_& m) {
           },
           py::arg("texts"), py::arg("segmenter"), py::arg("n_threads") = 0,
           "Segments and counts texts, one document each.")
-      .def("add_word_lists", &TermCounter::AddWordLists, py::arg("documents"),
-           "Counts documents given as lists of words.")
+      .def("add_word_lists", &AddWordLists, py::arg("documents"),
+           "Counts documents given as lists (or tuples) of str; returns -1, or the position of "
+           "the first document that is not a list of str (the documents before it are "
+           "counted).")
       .def_property_readonly("documents", &TermCounter::documents)
       .def(
           "finish",

@@ -219,9 +219,9 @@ class TermCounter:
         """
         Segments and counts texts, one document each.
         """
-    def add_word_lists(self, documents: collections.abc.Sequence[collections.abc.Sequence[str]]) -> None:
+    def add_word_lists(self, documents: collections.abc.Sequence) -> int:
         """
-        Counts documents given as lists of words.
+        Counts documents given as lists (or tuples) of str; returns -1, or the position of the first document that is not a list of str (the documents before it are counted).
         """
     def finish(self, min_df: typing.SupportsFloat | typing.SupportsIndex = 1.0, min_df_share: bool = False, max_df: typing.SupportsFloat | typing.SupportsIndex = 1.0, max_df_share: bool = True, max_features: typing.SupportsInt | typing.SupportsIndex | None = None) -> tuple[list[str], numpy.typing.NDArray[numpy.int64], int]:
         """

@@ -59,14 +59,19 @@ def thread_count(n_threads: int | None) -> int:
     return n_threads
 
 
-def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Consecutive lists of `size` items (the last one shorter)."""
+def batches(items: Iterable[T], size: int, max_weight: int | None = None) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last one shorter), or fewer once their lengths
+    add up to `max_weight` (items without a length weigh nothing)."""
     batch: list[T] = []
+    weight = 0
     for item in items:
         batch.append(item)
-        if len(batch) == size:
+        if max_weight is not None and hasattr(item, "__len__"):
+            weight += len(item)  # type: ignore[arg-type]
+        if len(batch) == size or (max_weight is not None and weight >= max_weight):
             yield batch
             batch = []
+            weight = 0
     if batch:
         yield batch
 
@@ -79,8 +84,10 @@ def map_batches(
     total: int | None,
     desc: str,
     unit: str,
+    max_weight: int | None = None,
 ) -> list[R]:
-    """`work` applied to consecutive batches of `items`, the results joined in order.
+    """`work` applied to consecutive batches of `items` (see :func:`batches`), the results
+    joined in order.
 
     Calling the core batch by batch lets a progress bar move (when `progress`) and Ctrl-C be
     honoured between calls.
@@ -92,7 +99,7 @@ def map_batches(
         bar = tqdm(total=total, desc=desc, unit=unit)
     out: list[R] = []
     try:
-        for batch in batches(items, batch_size):
+        for batch in batches(items, batch_size, max_weight):
             out.extend(work(batch))
             if bar is not None:
                 bar.update(len(batch))

@@ -38,6 +38,9 @@ __all__ = [
 #: Documents per call of the core: a progress bar moves and Ctrl-C is honoured between batches.
 _BATCH = 1000
 
+#: ... or this many characters (words, for word lists): each batch is copied to the core.
+_BATCH_CHARS = 1 << 20
+
 #: Show a progress bar by default for more documents than this (when their number is known).
 _PROGRESS_FROM = 20 * _BATCH
 
@@ -192,13 +195,17 @@ class _Vectorizer(_Estimator):
 
         def count(batch: list[Any]) -> list[None]:
             if _is_word_list(batch[0]):
-                counter.add_word_lists(_word_lists(batch, position[0]))
+                bad = counter.add_word_lists(batch)
+                if bad >= 0:
+                    raise _bad_word_list(batch[bad], position[0] + bad)
             else:
                 counter.add_texts(_texts(batch, position[0]), segmenter, threads)
             position[0] += len(batch)
             return []
 
-        map_batches(count, documents, _BATCH, progress, size, "vectorizing", "doc")
+        map_batches(
+            count, documents, _BATCH, progress, size, "vectorizing", "doc", max_weight=_BATCH_CHARS
+        )
 
     def _to_scipy(self, parts: tuple[Any, Any, Any, tuple[int, int]]) -> scipy.sparse.csr_matrix:
         import scipy.sparse
@@ -303,24 +310,19 @@ def _bad_document(document: Any, position: int) -> Exception:
 
 
 def _texts(batch: list[Any], start: int) -> list[str]:
+    """The batch, checked to be all str (lone surrogates are fine: they segment as symbols)."""
     for i, document in enumerate(batch):
         if not isinstance(document, str):
             raise _bad_document(document, start + i)
-    return [as_text(document) for document in batch]
+    return batch
 
 
-def _word_lists(batch: list[Any], start: int) -> list[list[str]]:
-    out = []
-    for i, document in enumerate(batch):
-        if not _is_word_list(document):
-            raise _bad_document(document, start + i)
-        for word in document:
-            if not isinstance(word, str):
-                raise TypeError(
-                    f"document {start + i}: words must be str, not {type(word).__name__}"
-                )
-        out.append([as_text(word) for word in document])
-    return out
+def _bad_word_list(document: Any, position: int) -> Exception:
+    """The error for a document that the core found not to be a list of str."""
+    if not _is_word_list(document):
+        return _bad_document(document, position)
+    word = next(w for w in document if not isinstance(w, str))
+    return TypeError(f"document {position}: words must be str, not {type(word).__name__}")
 
 
 def _vocabulary_terms(vocabulary: Any) -> list[str]:

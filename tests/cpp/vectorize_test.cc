@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../../cpp/src/string_ids.h"
 #include "../../cpp/src/text.h"
 #include "gongwen/error.h"
 #include "gongwen/segment.h"
@@ -152,6 +153,35 @@ TEST(VectorizeTest, RawTextIsSegmentedWithoutPunctuation) {
             vocabulary.terms.end());
   EXPECT_NE(std::find(vocabulary.terms.begin(), vocabulary.terms.end(), "gdp"),
             vocabulary.terms.end());
+}
+
+TEST(VectorizeTest, StringIdsAreDenseAndSurviveGrowth) {
+  StringIds ids;
+  for (int i = 0; i < 5000; ++i) EXPECT_EQ(ids.Insert("词" + std::to_string(i)), i);
+  bool added = true;
+  EXPECT_EQ(ids.Insert("词42", &added), 42);
+  EXPECT_FALSE(added);
+  EXPECT_EQ(ids.Find("词4999"), 4999);
+  EXPECT_EQ(ids.Find("词5000"), std::nullopt);
+  EXPECT_EQ(ids[7], "词7");
+  EXPECT_EQ(ids.size(), 5000u);
+}
+
+TEST(VectorizeTest, WordIdsCountLikeWordLists) {
+  AnalyzerOptions analyzer;
+  analyzer.ngram_max = 2;
+  analyzer.stop_words = {"的"};
+  TermCounter by_ids = TermCounter::Learning(analyzer, true);
+  const std::int32_t dang = by_ids.InternWord("党建");
+  EXPECT_EQ(by_ids.InternWord("的"), -1);
+  EXPECT_EQ(by_ids.InternWord(std::u32string(U"党建")), dang);
+  const std::int32_t gdp = by_ids.InternWord("GDP");
+  EXPECT_EQ(by_ids.InternWord("gdp"), gdp);  // the same term once lowercased
+  by_ids.AddWordIds({dang, -1, gdp, dang});
+  EXPECT_THROW(by_ids.AddWordIds({99}), std::out_of_range);
+  const Vocabulary vocabulary = by_ids.Finish();
+  EXPECT_EQ(vocabulary.terms, (Strings{"gdp", "gdp 党建", "党建", "党建 gdp"}));
+  EXPECT_EQ(Dense(by_ids.Matrix<double>(false))[0], (std::vector<double>{1, 1, 2, 1}));
 }
 
 TEST(VectorizeTest, MurmurHash3MatchesPublishedValues) {

@@ -107,6 +107,23 @@ def test_options_equal_sklearn(tokens: list[list[str]], params: dict) -> None:
     assert_same(x, y)
 
 
+def test_word_lists_of_distinct_objects_and_tuples_count_alike(tokens: list[list[str]]) -> None:
+    # cut_many shares one str per word; other tokenizers make a new str per occurrence.
+    fresh = [tuple(w.encode().decode() for w in words) for words in tokens]
+    assert fresh[0][0] is not tokens[0][0]
+    shared = gongwen.CountVectorizer().fit_transform(tokens)
+    copied = gongwen.CountVectorizer().fit_transform(fresh)
+    assert (shared != copied).nnz == 0
+
+
+def test_batches_end_at_a_count_or_a_weight() -> None:
+    from gongwen._util import batches
+
+    assert list(batches(range(5), 2)) == [[0, 1], [2, 3], [4]]
+    texts = ["a" * 3, "b" * 3, "c", "d" * 10, "e"]
+    assert list(batches(texts, 10, max_weight=6)) == [texts[:2], texts[2:4], texts[4:]]
+
+
 def test_max_features_keeps_the_most_frequent_with_ties_in_term_order() -> None:
     docs = [["b", "a", "c", "c"], ["d", "a", "b"]]  # a, b: 2 each; c: 2; d: 1
     vec = gongwen.CountVectorizer(max_features=2).fit(docs)

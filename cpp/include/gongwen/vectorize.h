@@ -107,6 +107,14 @@ class TermCounter {
   // Counts documents given as lists of words (UTF-8). Throws gongwen::Error for invalid UTF-8.
   void AddWordLists(const std::vector<std::vector<std::string>>& documents);
 
+  // The fast way to count word lists whose words repeat: intern each distinct word once (UTF-8,
+  // or code points whose surrogates become U+FFFD), then count documents as word ids. A word
+  // that is a stop word gets id -1, which AddWordIds skips. Throws gongwen::Error for invalid
+  // UTF-8.
+  std::int32_t InternWord(std::string_view word);
+  std::int32_t InternWord(std::u32string_view word);
+  void AddWordIds(const std::vector<std::int32_t>& ids);
+
   // The documents counted so far.
   std::size_t documents() const;
 
