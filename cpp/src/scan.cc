@@ -217,7 +217,9 @@ std::size_t AlnumEnd(std::u32string_view s, std::size_t pos, bool* is_number) {
       i = SkipMarks(s, i + 1);
     } else if (IsLatinJoiner(s[i]) && i + 1 < s.size() && i > pos &&
                (IsAsciiAlnum(s[i + 1]) || Classify(s[i + 1]) == CharClass::kLatin) &&
-               !(s[i] == U'.' && IsAsciiDigit(s[i - 1]) && IsAsciiDigit(s[i + 1]))) {
+               // A decimal point stays with its number (3.5), unless letters came first
+               // (PM2.5, V1.2): then it is part of the Latin word.
+               !(s[i] == U'.' && !letter && IsAsciiDigit(s[i - 1]) && IsAsciiDigit(s[i + 1]))) {
       i += 1;
     } else {
       break;

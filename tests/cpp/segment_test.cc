@@ -62,6 +62,9 @@ TEST(SegmentTest, LatinWordsStayWhole) {
   EXPECT_EQ(Default().Cut("全区GDP增幅，5G网络，COVID-19疫情，Wi-Fi覆盖"),
             (Strings{"全区", "GDP", "增幅", "，", "5G", "网络", "，", "COVID-19", "疫情", "，",
                      "Wi-Fi", "覆盖"}));
+  // A decimal point after letters belongs to the word; after digits alone, to the number.
+  EXPECT_EQ(Default().Cut("PM2.5浓度下降3.5%，V1.2版本"),
+            (Strings{"PM2.5", "浓度", "下降", "3.5%", "，", "V1.2", "版本"}));
 }
 
 TEST(SegmentTest, ALetterPrefixedToAWordIsPartOfIt) {
