@@ -13,6 +13,7 @@
 #include "bindings.h"
 #include "gongwen/segment.h"
 #include "gongwen/vectorize.h"
+#include "sparse.h"
 
 namespace py = pybind11;
 
@@ -35,26 +36,6 @@ Norm ParseNorm(const std::string& norm) {
   if (norm == "l1") return Norm::kL1;
   if (norm.empty()) return Norm::kNone;
   throw std::invalid_argument("norm must be 'l1', 'l2' or None, not '" + norm + "'");
-}
-
-// A numpy array over `size` values at `data`, owned by `owner`.
-template <typename T>
-py::array View(const T* data, std::size_t size, const py::object& owner) {
-  return py::array_t<T>({static_cast<py::ssize_t>(size)}, {static_cast<py::ssize_t>(sizeof(T))},
-                        data, owner);
-}
-
-// (data, indices, indptr, shape) of a matrix moved to the heap and owned by the arrays.
-template <typename Scalar>
-py::tuple MatrixParts(DocumentTermMatrix<Scalar>&& matrix) {
-  auto* owned = new DocumentTermMatrix<Scalar>(std::move(matrix));
-  const py::capsule owner(owned,
-                          [](void* p) { delete static_cast<DocumentTermMatrix<Scalar>*>(p); });
-  const auto nonzeros = static_cast<std::size_t>(owned->nonZeros());
-  return py::make_tuple(
-      View(owned->valuePtr(), nonzeros, owner), View(owned->innerIndexPtr(), nonzeros, owner),
-      View(owned->outerIndexPtr(), static_cast<std::size_t>(owned->rows()) + 1, owner),
-      py::make_tuple(owned->rows(), owned->cols()));
 }
 
 // The counts (or weights) of a counter as matrix parts of `dtype`. Weighting applies to the
@@ -91,24 +72,10 @@ py::tuple CounterMatrix(const TermCounter& counter, const std::string& dtype, bo
 // The top terms of the rows of a CSR matrix given as numpy buffers.
 template <typename Scalar>
 std::vector<std::vector<std::pair<std::int32_t, double>>> TopTermsOf(
-    const py::array_t<Scalar, py::array::c_style>& data,
-    const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& indices,
-    const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& indptr,
-    std::int64_t columns, const std::vector<std::uint8_t>& eligible, std::size_t top_n) {
-  const auto rows = indptr.size() - 1;
-  if (indptr.size() < 1 || indices.size() != data.size() || columns < 0 ||
-      indptr.at(rows) != data.size()) {
-    throw std::invalid_argument("not a CSR matrix");
-  }
-  for (py::ssize_t i = 0; i < indices.size(); ++i) {
-    if (indices.at(i) < 0 || indices.at(i) >= columns) throw std::invalid_argument("bad index");
-  }
-  for (py::ssize_t r = 0; r < rows; ++r) {
-    if (indptr.at(r) < 0 || indptr.at(r) > indptr.at(r + 1))
-      throw std::invalid_argument("bad indptr");
-  }
-  const DocumentTermView<Scalar> view(rows, columns, data.size(), indptr.data(), indices.data(),
-                                      data.data());
+    const ArrayOf<Scalar>& data, const ArrayOf<std::int32_t>& indices,
+    const ArrayOf<std::int32_t>& indptr, std::int64_t columns,
+    const std::vector<std::uint8_t>& eligible, std::size_t top_n) {
+  const DocumentTermView<Scalar> view = CsrView(data, indices, indptr, columns);
   std::vector<std::vector<TermWeight>> top;
   {
     py::gil_scoped_release release;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar, Union
+from typing import Any, TypeVar, Union
 
 PathLike = Union[str, "os.PathLike[str]"]
 T = TypeVar("T")
@@ -107,3 +107,33 @@ def map_batches(
         if bar is not None:
             bar.close()
     return out
+
+
+def csr_from_parts(parts: tuple[Any, Any, Any, tuple[int, int]]) -> Any:
+    """The scipy CSR matrix over the (data, indices, indptr, shape) the core returned; the
+    arrays keep the core's matrix alive, so nothing is copied."""
+    import scipy.sparse
+
+    data, indices, indptr, shape = parts
+    return scipy.sparse.csr_matrix((data, indices, indptr), shape=shape, copy=False)
+
+
+def csr_for_core(matrix: Any, columns: int | None = None) -> Any:
+    """`matrix` (any scipy sparse matrix or array) as the core reads it: canonical CSR of
+    float32 or float64 with 32-bit indices; `columns`, when given, is checked."""
+    import numpy as np
+    import scipy.sparse
+
+    if not scipy.sparse.issparse(matrix):
+        raise TypeError(f"a scipy sparse matrix is expected, not {type(matrix).__name__}")
+    matrix = scipy.sparse.csr_matrix(matrix)
+    if columns is not None and matrix.shape[1] != columns:
+        raise ValueError(f"the matrix has {matrix.shape[1]} columns, the vocabulary {columns}")
+    if matrix.nnz >= 2**31 or max(matrix.shape) >= 2**31:
+        raise ValueError("matrices with 2^31 or more rows, columns or nonzeros are not supported")
+    if matrix.dtype not in (np.float32, np.float64):
+        matrix = matrix.astype(np.float64)
+    if not matrix.has_canonical_format:
+        matrix = matrix.copy()
+        matrix.sum_duplicates()
+    return matrix

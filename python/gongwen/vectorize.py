@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
-from ._util import PathLike, as_path, as_text, map_batches, thread_count
+from ._util import (
+    PathLike,
+    as_path,
+    as_text,
+    csr_for_core,
+    csr_from_parts,
+    map_batches,
+    thread_count,
+)
 from .corpus import GongwenWarning
 from .segment import STOP_WORDS, Segmenter, _default_segmenter
 
@@ -206,12 +214,6 @@ class _Vectorizer(_Estimator):
         map_batches(
             count, documents, _BATCH, progress, size, "vectorizing", "doc", max_weight=_BATCH_CHARS
         )
-
-    def _to_scipy(self, parts: tuple[Any, Any, Any, tuple[int, int]]) -> scipy.sparse.csr_matrix:
-        import scipy.sparse
-
-        data, indices, indptr, shape = parts
-        return scipy.sparse.csr_matrix((data, indices, indptr), shape=shape, copy=False)
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -485,7 +487,7 @@ class CountVectorizer(_Vectorizer):
             raise TypeError(f"binary must be True or False, not {self.binary!r}")
 
     def _matrix(self, counter: Any) -> scipy.sparse.csr_matrix:
-        return self._to_scipy(counter.matrix(self._dtype_name(self._dtypes), self.binary))
+        return csr_from_parts(counter.matrix(self._dtype_name(self._dtypes), self.binary))
 
     # -- the fitted vocabulary ----------------------------------------------------------------
 
@@ -575,7 +577,7 @@ class CountVectorizer(_Vectorizer):
         if index is None and isinstance(documents, pd.Series):
             index = documents.index
         matrix = documents if scipy.sparse.issparse(documents) else self.transform(documents)
-        matrix = _csr_for_core(matrix, len(terms))
+        matrix = csr_for_core(matrix, len(terms))
         eligible = self._keyword_mask(words_only, min_length)
         top = _core.top_terms(
             matrix.data, matrix.indices, matrix.indptr, len(terms), eligible, int(top_n)
@@ -602,23 +604,6 @@ class CountVectorizer(_Vectorizer):
                 )
             mask &= self._eligible
         return mask
-
-
-def _csr_for_core(matrix: Any, columns: int) -> Any:
-    """`matrix` as a canonical CSR matrix of float32/float64 with 32-bit indices."""
-    import scipy.sparse
-
-    matrix = scipy.sparse.csr_matrix(matrix)
-    if matrix.shape[1] != columns:
-        raise ValueError(f"the matrix has {matrix.shape[1]} columns, the vocabulary {columns}")
-    if matrix.nnz >= 2**31:
-        raise ValueError("matrices with 2^31 or more nonzeros are not supported")
-    if matrix.dtype not in (np.float32, np.float64):
-        matrix = matrix.astype(np.float64)
-    if not matrix.has_canonical_format:
-        matrix = matrix.copy()
-        matrix.sum_duplicates()
-    return matrix
 
 
 class TfidfVectorizer(CountVectorizer):
@@ -709,7 +694,7 @@ class TfidfVectorizer(CountVectorizer):
             self.sublinear_tf,
             idf,
         )
-        return self._to_scipy(parts)
+        return csr_from_parts(parts)
 
     @property
     def idf_(self) -> np.ndarray:
@@ -794,7 +779,7 @@ class HashingVectorizer(_Vectorizer):
         parts = counter.matrix(
             self._dtype_name(("float32", "float64")), self.binary, _norm_arg(self.norm)
         )
-        return self._to_scipy(parts)
+        return csr_from_parts(parts)
 
     def fit_transform(self, raw_documents: Iterable[Any], y: Any = None) -> scipy.sparse.csr_matrix:
         """As :meth:`transform`."""

@@ -269,6 +269,18 @@ TEST(VectorizeTest, TopTermsAreHeaviestFirstWithTiesInColumnOrder) {
   EXPECT_THROW(TopTerms(view, {1}, 1), std::invalid_argument);
 }
 
+TEST(VectorizeTest, CheckedViewRejectsBuffersThatAreNotAMatrix) {
+  const std::int32_t indptr[] = {0, 2, 3};
+  const std::int32_t indices[] = {0, 4, 1};
+  const double values[] = {1, 2, 3};
+  const DocumentTermView<double> view = CheckedView<double>(2, 5, 3, indptr, indices, values);
+  EXPECT_EQ(view.coeff(0, 4), 2);
+  EXPECT_THROW(CheckedView<double>(2, 4, 3, indptr, indices, values), std::invalid_argument);
+  EXPECT_THROW(CheckedView<double>(2, 5, 2, indptr, indices, values), std::invalid_argument);
+  const std::int32_t falling[] = {0, 3, 2};
+  EXPECT_THROW(CheckedView<double>(2, 5, 2, falling, indices, values), std::invalid_argument);
+}
+
 TEST(VectorizeTest, SavedVectorizerRoundTripsAndRejectsDamage) {
   SavedVectorizer saved;
   saved.settings = R"({"ngram_range": [1, 2]})";

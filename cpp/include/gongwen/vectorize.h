@@ -35,6 +35,14 @@ DocumentTermView<Scalar> ViewOf(const DocumentTermMatrix<Scalar>& matrix) {
                                   matrix.valuePtr());
 }
 
+// A view of compressed-row buffers held elsewhere (`indptr`: rows + 1 offsets, `indices` and
+// `values`: nonzeros entries), after checking that they form a matrix: offsets rising from 0
+// to `nonzeros`, column indices in [0, cols). Throws std::invalid_argument otherwise.
+template <typename Scalar>
+DocumentTermView<Scalar> CheckedView(std::int64_t rows, std::int64_t cols, std::int64_t nonzeros,
+                                     const std::int32_t* indptr, const std::int32_t* indices,
+                                     const Scalar* values);
+
 // How documents become terms.
 struct AnalyzerOptions {
   // Terms are the n-grams of the words for n from ngram_min to ngram_max (1 <= min <= max).
