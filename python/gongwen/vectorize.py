@@ -8,7 +8,6 @@ of the Eigen matrix the core built.
 
 from __future__ import annotations
 
-import inspect
 import json
 import math
 import warnings
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._estimator import NotFittedError, _Estimator
 from ._util import (
     PathLike,
     as_path,
@@ -51,68 +51,6 @@ _BATCH_CHARS = 1 << 20
 
 #: Show a progress bar by default for more documents than this (when their number is known).
 _PROGRESS_FROM = 20 * _BATCH
-
-
-class NotFittedError(ValueError, AttributeError):
-    """A vectorizer was used before it was fitted (as scikit-learn's NotFittedError)."""
-
-
-class _Estimator:
-    """Parameters as scikit-learn estimators have them, without depending on scikit-learn.
-
-    Every parameter of ``__init__`` is stored unchanged under its own name (scikit-learn's
-    ``clone`` checks that) and validated when the estimator is used.
-    """
-
-    @classmethod
-    def _param_names(cls) -> list[str]:
-        signature = inspect.signature(cls.__init__)
-        return sorted(name for name in signature.parameters if name != "self")
-
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        """The constructor's parameters and their values (as scikit-learn's ``get_params``)."""
-        return {name: getattr(self, name) for name in self._param_names()}
-
-    def set_params(self, **params: Any) -> _Estimator:
-        """Set parameters by name; returns the estimator (as scikit-learn's ``set_params``)."""
-        names = self._param_names()
-        for name, value in params.items():
-            if name not in names:
-                raise ValueError(
-                    f"Invalid parameter {name!r} for estimator {type(self).__name__}. "
-                    f"Valid parameters are: {names!r}."
-                )
-            setattr(self, name, value)
-        return self
-
-    def __repr__(self) -> str:
-        defaults = {
-            name: p.default for name, p in inspect.signature(type(self).__init__).parameters.items()
-        }
-        changed = [
-            f"{name}={value!r}"
-            for name, value in self.get_params().items()
-            if not _same(value, defaults.get(name))
-        ]
-        return f"{type(self).__name__}({', '.join(changed)})"
-
-    def __sklearn_tags__(self) -> Any:
-        """Estimator tags for scikit-learn's Pipeline and GridSearchCV: a transformer of text."""
-        from sklearn.utils import InputTags, Tags, TargetTags, TransformerTags
-
-        return Tags(
-            estimator_type=None,
-            target_tags=TargetTags(required=False),
-            transformer_tags=TransformerTags(),
-            input_tags=InputTags(two_d_array=False, string=True),
-        )
-
-
-def _same(value: Any, default: Any) -> bool:
-    try:
-        return bool(value == default) and type(value) is type(default)
-    except (TypeError, ValueError):  # numpy arrays and the like
-        return value is default
 
 
 class _Vectorizer(_Estimator):
