@@ -9,7 +9,7 @@ __all__ = ["NotFittedError"]
 
 
 class NotFittedError(ValueError, AttributeError):
-    """A vectorizer was used before it was fitted (as scikit-learn's NotFittedError)."""
+    """An estimator was used before it was fitted (as scikit-learn's NotFittedError)."""
 
 
 class _Estimator:
