@@ -341,6 +341,8 @@ class CountVectorizer(_Vectorizer):
     """
 
     _dtypes: tuple[str, ...] = ("int64", "int32", "float32", "float64")
+    # Counting needs only the columns: with a vocabulary given, transform works unfitted.
+    _counts_unfitted = True
 
     def __init__(
         self,
@@ -384,8 +386,12 @@ class CountVectorizer(_Vectorizer):
         return self._matrix(counter)
 
     def transform(self, raw_documents: Iterable[Any]) -> scipy.sparse.csr_matrix:
-        """The document-term matrix of documents, in the fitted vocabulary's columns."""
-        terms = self._check_fitted()
+        """The document-term matrix of documents, in the fitted vocabulary's columns.
+
+        A :class:`CountVectorizer` given a ``vocabulary`` counts without being fitted, as
+        scikit-learn's does.
+        """
+        terms = self._transform_terms()
         self._settings_checked()
         counter = _core.TermCounter.fixed(vocabulary=terms, keep_rows=True, **self._analyzer_args())
         self._feed(counter, raw_documents)
@@ -436,6 +442,13 @@ class CountVectorizer(_Vectorizer):
         self._vocabulary: dict[str, int] | None = None
         self._eligible: np.ndarray | None = None
         self.fixed_vocabulary_ = self.vocabulary is not None
+
+    def _transform_terms(self) -> list[str]:
+        """The columns of transform's matrix: the fitted vocabulary, or the given one."""
+        unfitted = getattr(self, "_terms", None) is None
+        if unfitted and self.vocabulary is not None and self._counts_unfitted:
+            return _vocabulary_terms(self.vocabulary)
+        return self._check_fitted()
 
     def _check_fitted(self) -> list[str]:
         terms = getattr(self, "_terms", None)
@@ -525,6 +538,16 @@ class CountVectorizer(_Vectorizer):
             raise ValueError(f"index has {len(index)} entries for {len(values)} documents")
         return pd.Series(values, index=index, name="keywords", dtype=object)
 
+    def keyword_mask(self, words_only: bool = True, min_length: int = 2) -> np.ndarray:
+        """Which terms of the vocabulary can be keywords, by the tests of :meth:`keywords`.
+
+        Returns a boolean array, one entry per column of the matrices (per term of
+        :meth:`get_feature_names_out`); ``X[:, vec.keyword_mask()]`` keeps the columns that say
+        what a text is about, e.g. before fitting a :class:`~gongwen.TopicModel`.
+        """
+        self._check_fitted()
+        return self._keyword_mask(words_only, min_length).astype(bool)
+
     def _keyword_mask(self, words_only: bool, min_length: int) -> np.ndarray:
         """1 for the terms that can be keywords (the word test is made once per vocabulary)."""
         if not isinstance(min_length, Integral) or isinstance(min_length, bool) or min_length < 0:
@@ -568,6 +591,9 @@ class TfidfVectorizer(CountVectorizer):
     """
 
     _dtypes = ("float32", "float64")
+
+    # Weighing needs the idf of fitted documents: a given vocabulary is not enough.
+    _counts_unfitted = False
 
     def __init__(
         self,

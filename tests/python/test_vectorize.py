@@ -371,3 +371,14 @@ def test_corpus_keywords_follow_the_frame_and_skip_lone_characters() -> None:
         assert all(len(w) >= 2 for term, _ in pairs for w in term.split(" "))
     with pytest.raises(ValueError, match="min_length"):
         vec.keywords(x, min_length=-1)
+
+
+def test_a_given_vocabulary_counts_without_fitting() -> None:
+    # As scikit-learn: a CountVectorizer with a vocabulary transforms unfitted; TF-IDF needs idf.
+    vocabulary = {"引领": 0, "党建": 1, "缺席": 2}
+    counts = gongwen.CountVectorizer(vocabulary=vocabulary).transform([["党建", "引领", "党建"]])
+    assert counts.toarray().tolist() == [[1, 2, 0]]
+    with pytest.raises(gongwen.NotFittedError):
+        gongwen.TfidfVectorizer(vocabulary=vocabulary).transform(["坚持党建引领"])
+    with pytest.raises(gongwen.NotFittedError):
+        gongwen.CountVectorizer().transform(["坚持党建引领"])

@@ -1,0 +1,223 @@
+"""Hostile input and concurrency: damaged saved files, any text, many threads, the GIL."""
+
+from __future__ import annotations
+
+import random
+import struct
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from testdata import REFERENCE
+
+import gongwen
+
+TEXT = REFERENCE.read_text(encoding="utf-8")
+LINES = [line for line in TEXT.split("\n") if line.strip()]
+
+# Any code point (surrogates included), and text built from what bulletins are made of.
+ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=300)
+BULLETIN_PIECES = st.lists(
+    st.sampled_from(
+        LINES[:40]
+        + ["", "\n", "\f", "- 2 -", "第 3 页", "一、", "（二）", "一是", "编者按：", "\ufeff"]
+        + ["抄送：", "（共印10份）", "2023年12月29日", "\x00", "\u202e", "👨‍👩‍👧", "\U00020000"]
+    ),
+    max_size=60,
+)
+
+
+# -- saved files ----------------------------------------------------------------------------------
+
+
+def fnv1a64(data: bytes) -> int:
+    value = 0xCBF29CE484222325
+    for byte in data:
+        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return value
+
+
+def with_version(image: bytes, version: int) -> bytes:
+    """`image` with its format version (after the 8-byte magic) replaced, checksum redone."""
+    body = image[:8] + struct.pack("<I", version) + image[12:-8]
+    return body + struct.pack("<Q", fnv1a64(body))
+
+
+def saved_vectorizer() -> tuple[bytes, Callable[[bytes], Any]]:
+    vec = gongwen.TfidfVectorizer(stop_words="zh").fit(LINES[:30])
+    return vec.__getstate__()["gongwen"], lambda data: _vectorizer_from(data)
+
+
+def _vectorizer_from(data: bytes) -> gongwen.TfidfVectorizer:
+    vec = gongwen.TfidfVectorizer.__new__(gongwen.TfidfVectorizer)
+    vec.__setstate__({"gongwen": data})
+    return vec
+
+
+def core_image(kind: str) -> tuple[bytes, Callable[[bytes], Any]]:
+    if kind == "segmenter":
+        segmenter = gongwen.Segmenter(user_words=["书记项目"])
+        return segmenter._core.serialize(), gongwen._core.Segmenter.deserialize
+    return saved_vectorizer()
+
+
+@pytest.mark.parametrize("kind", ["segmenter", "vectorizer"])
+def test_every_truncation_of_a_saved_file_is_a_value_error(kind: str) -> None:
+    image, load = core_image(kind)
+    load(image)  # the whole image loads
+    step = max(1, len(image) // 4000)  # every length of a small image; evenly spaced otherwise
+    for length in range(0, len(image), step):
+        with pytest.raises(ValueError):
+            load(image[:length])
+    with pytest.raises(ValueError):
+        load(image + b"\x00")
+
+
+@pytest.mark.parametrize("kind", ["segmenter", "vectorizer"])
+def test_bit_flips_in_a_saved_file_are_value_errors(kind: str) -> None:
+    image, load = core_image(kind)
+    rng = random.Random(0)
+    for _ in range(300):
+        flipped = bytearray(image)
+        flipped[rng.randrange(len(image))] ^= 1 << rng.randrange(8)
+        with pytest.raises(ValueError, match="corrupted|checksum|not a gongwen|truncated"):
+            load(bytes(flipped))
+
+
+@pytest.mark.parametrize("kind", ["segmenter", "vectorizer"])
+def test_a_newer_format_version_says_so(kind: str) -> None:
+    image, load = core_image(kind)
+    (version,) = struct.unpack("<I", image[8:12])
+    with pytest.raises(ValueError, match="newer.*upgrade gongwen"):
+        load(with_version(image, version + 1))
+    with pytest.raises(ValueError, match="format version"):
+        load(with_version(image, 0 if version != 0 else 99999))
+
+
+def test_foreign_bytes_are_value_errors() -> None:
+    for data in [b"", b"\x00" * 64, b"PK\x03\x04" + bytes(200), TEXT.encode()]:
+        with pytest.raises(ValueError):
+            gongwen._core.Segmenter.deserialize(data)
+        with pytest.raises(ValueError):
+            _vectorizer_from(data)
+
+
+# -- any text -------------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(ANY_TEXT, BULLETIN_PIECES.map("\n".join)))
+def test_parse_bulletin_never_raises_on_a_str(text: str) -> None:
+    bulletin = gongwen.parse_bulletin(text)
+    assert isinstance(bulletin.articles, list)
+    for article in bulletin.articles:
+        assert isinstance(article.text, str)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(ANY_TEXT, st.just(""), BULLETIN_PIECES.map("".join)), max_size=12))
+def test_vectorizer_outputs_keep_their_promises(texts: list[str]) -> None:
+    vec = gongwen.TfidfVectorizer()
+    try:
+        matrix = vec.fit_transform(texts)
+    except ValueError as error:  # nothing to count: every document empty or punctuation
+        assert "empty vocabulary" in str(error)
+        return
+    assert matrix.shape == (len(texts), len(vec.vocabulary_))
+    assert matrix.dtype == np.float32 and matrix.format == "csr"
+    assert (matrix.data > 0).all()
+    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
+    assert np.all((np.abs(norms - 1) < 1e-5) | (norms == 0))
+    counts = gongwen.CountVectorizer(vocabulary=vec.vocabulary_).transform(texts)
+    assert counts.dtype == np.int64 and counts.shape == matrix.shape
+    assert (counts.toarray() > 0).tolist() == (matrix.toarray() > 0).tolist()
+    hashed = gongwen.HashingVectorizer(n_features=64).transform(texts)
+    assert hashed.shape == (len(texts), 64)
+
+
+# -- threads --------------------------------------------------------------------------------------
+
+
+def run_in_threads(
+    work: Callable[[], Any], expected: Any, threads: int = 8, calls: int = 40
+) -> None:
+    """Runs `work` `calls` times on each of `threads` threads at once; each result must equal."""
+    failures: list[Any] = []
+    barrier = threading.Barrier(threads)
+
+    def loop() -> None:
+        barrier.wait()
+        for _ in range(calls):
+            result = work()
+            if not _equal(result, expected):
+                failures.append(result)
+
+    pool = [threading.Thread(target=loop) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    assert not failures
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if hasattr(a, "toarray"):
+        return (a != b).nnz == 0
+    if isinstance(a, np.ndarray):
+        return np.array_equal(a, b)
+    return a == b
+
+
+def test_one_vectorizer_from_eight_threads() -> None:
+    vec = gongwen.TfidfVectorizer(ngram_range=(1, 2)).fit(LINES)
+    batch = LINES[:50]
+    run_in_threads(lambda: vec.transform(batch), vec.transform(batch))
+    run_in_threads(lambda: list(vec.keywords(batch, 5)), list(vec.keywords(batch, 5)), calls=10)
+
+
+def test_one_segmenter_tokenizing_from_eight_threads() -> None:
+    segmenter = gongwen.Segmenter()
+    expected = [segmenter.tokenize(line) for line in LINES[:60]]
+    run_in_threads(lambda: [segmenter.tokenize(line) for line in LINES[:60]], expected, calls=30)
+    run_in_threads(lambda: segmenter.cut_many(LINES, n_threads=2), segmenter.cut_many(LINES))
+
+
+def overlaps_python_thread(call: Callable[[], Any]) -> bool:
+    """Whether a Python thread makes progress in the middle half of `call` (the GIL released).
+
+    While `call` runs on this thread, another thread records the time again and again. With
+    the GIL held for the whole C++ call, the other thread can run only before the call enters
+    C++ and after it returns: no record falls in the middle of the call.
+    """
+    done = threading.Event()
+    stamps: list[float] = []
+
+    def tick() -> None:
+        while not done.is_set():
+            stamps.append(time.perf_counter())
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    while not stamps:  # the ticker is running
+        time.sleep(0.001)
+    start = time.perf_counter()
+    call()
+    end = time.perf_counter()
+    done.set()
+    ticker.join()
+    quarter = (end - start) / 4
+    return any(start + quarter < s < end - quarter for s in stamps)
+
+
+def test_heavy_calls_release_the_gil() -> None:
+    texts = LINES * 200
+    segmenter = gongwen.Segmenter()
+    vec = gongwen.TfidfVectorizer().fit(LINES)
+    assert overlaps_python_thread(lambda: segmenter.cut_many(texts, n_threads=1))
+    assert overlaps_python_thread(lambda: vec.transform(texts))
+    assert overlaps_python_thread(lambda: gongwen.TfidfVectorizer().fit(texts))
