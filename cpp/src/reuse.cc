@@ -20,6 +20,7 @@
 #include <stdexcept>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 
 #include "normalize.h"
 #include "reuse_internal.h"
@@ -315,7 +316,14 @@ struct Extension {
   int score = 0;
   std::size_t matches = 0;
   std::size_t columns = 0;
+  bool resync = false;  // stopped early: the texts agree again for kResync characters
 };
+
+// An extension stops early at a new best cell from which the texts agree for this many
+// characters: the edit behind it is resolved, and sliding along the identical run that follows
+// costs nothing, where the matrix would cost a band of columns per character. Near-identical
+// passages thus cost a little per edit, not per character.
+constexpr std::size_t kResync = 12;
 
 // The rows of the alignment matrix, reused from one extension to the next on each thread.
 struct DpRows {
@@ -404,6 +412,14 @@ Extension XDrop(std::u32string_view a, std::u32string_view b, std::size_t a0, st
         last = j;
         if (h.score > best.score) {
           best = Extension{i, j, h.score, h.matches, h.columns};
+          if (i + kResync <= n && j + kResync <= m) {
+            std::size_t same = 0;
+            while (same < kResync && char_a(i + same) == char_b(j + same)) ++same;
+            if (same == kResync) {
+              best.resync = true;
+              return best;
+            }
+          }
         }
       }
       cur_h[j] = h;
@@ -435,8 +451,38 @@ Alignment ExtendSeed(std::u32string_view a, std::u32string_view b, std::size_t p
     out.start_b = out.end_b = pos_b;
     return out;
   }
-  const Extension right = XDrop<true>(a, b, pos_a + r, pos_b + r, scores, rows);
-  const Extension left = XDrop<false>(a, b, pos_a - l, pos_b - l, scores, rows);
+  // Extends one way from the end of the exact run, resuming after each resynchronisation.
+  auto extend = [&](auto forward) {
+    constexpr bool kForward = decltype(forward)::value;
+    Extension total;
+    std::size_t at_a = kForward ? pos_a + r : pos_a - l;
+    std::size_t at_b = kForward ? pos_b + r : pos_b - l;
+    for (;;) {
+      const Extension step = XDrop<kForward>(a, b, at_a, at_b, scores, rows);
+      std::size_t slide = 0;
+      if (step.resync) {
+        const std::size_t ia = kForward ? at_a + step.a_len : at_a - step.a_len;
+        const std::size_t ib = kForward ? at_b + step.b_len : at_b - step.b_len;
+        if constexpr (kForward) {
+          while (ia + slide < a.size() && ib + slide < b.size() && a[ia + slide] == b[ib + slide]) {
+            ++slide;
+          }
+        } else {
+          while (slide < ia && slide < ib && a[ia - 1 - slide] == b[ib - 1 - slide]) ++slide;
+        }
+      }
+      total.a_len += step.a_len + slide;
+      total.b_len += step.b_len + slide;
+      total.score += step.score + static_cast<int>(slide) * scores.match;
+      total.matches += step.matches + slide;
+      total.columns += step.columns + slide;
+      if (!step.resync) return total;
+      at_a = kForward ? at_a + step.a_len + slide : at_a - step.a_len - slide;
+      at_b = kForward ? at_b + step.b_len + slide : at_b - step.b_len - slide;
+    }
+  };
+  const Extension right = extend(std::true_type{});
+  const Extension left = extend(std::false_type{});
   out.start_a = pos_a - l - left.a_len;
   out.end_a = pos_a + r + right.a_len;
   out.start_b = pos_b - l - left.b_len;
@@ -511,7 +557,10 @@ class PairFinder {
         docs_(docs),
         index_(index),
         options_(options),
-        normalizer_(options.to_simplified) {}
+        normalizer_(options.to_simplified),
+        min_probe_(std::min(options.min_chars, std::max(options.ngram, options.min_chars / 2))) {
+    probe_.x_drop = kProbeXDrop;
+  }
 
   void Find(std::uint32_t doc, std::vector<ReusedPassage>& out) {
     index_.SeedsOf(doc, seeds_);
@@ -544,6 +593,13 @@ class PairFinder {
       });
       if (inside) continue;
       if (a.substr(seed.pos_a, ngram) != b.substr(seed.pos_b, ngram)) continue;  // hash collision
+      // A probe with a smaller X-drop first: most seeds are stock phrases, whose alignment
+      // ends within a few characters, and the probe explores a fraction of the cells.
+      const reuse::Alignment probe = reuse::ExtendSeed(a, b, seed.pos_a, seed.pos_b, probe_);
+      if (probe.matches < min_probe_) {
+        covered_.push_back(Rect{probe.start_a, probe.end_a, probe.start_b, probe.end_b});
+        continue;
+      }
       const reuse::Alignment al = reuse::ExtendSeed(a, b, seed.pos_a, seed.pos_b, scores_);
       covered_.push_back(Rect{al.start_a, al.end_a, al.start_b, al.end_b});
       if (al.matches >= options_.min_chars &&
@@ -588,6 +644,11 @@ class PairFinder {
   const ReuseOptions& options_;
   const CharNormalizer normalizer_;
   const reuse::AlignScores scores_;
+  // The probe: X-drop 10 (5 mismatches, or a gap of 8), and the matches it must find for the
+  // seed to be aligned in full: half of min_chars (and at least the n-gram).
+  static constexpr int kProbeXDrop = 10;
+  reuse::AlignScores probe_;
+  const std::size_t min_probe_;
   std::vector<reuse::Seed> seeds_;
   std::vector<Rect> covered_;
   std::vector<reuse::Alignment> found_, kept_;
