@@ -8,7 +8,9 @@
 // documents are dropped. Every remaining shingle shared by two documents is a seed; each seed
 // not already inside a passage found for its pair is extended in both directions by a gapped
 // alignment with an X-drop (a local alignment whose band follows the best path), which gives the
-// exact span of the passage in both documents.
+// exact span of the passage in both documents. Most seeds are stock phrases: each is first probed
+// with a smaller X-drop, and aligned in full only when the probe matches at least half of
+// min_chars characters (and at least ngram).
 #pragma once
 
 #include <cstddef>
