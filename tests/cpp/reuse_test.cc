@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -213,6 +214,108 @@ TEST(FindReuseTest, TraditionalMatchesSimplifiedWhenAsked) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].end_a, texts[0].size());
   EXPECT_DOUBLE_EQ(found[0].similarity, 1.0);
+}
+
+TEST(FindReuseTest, ADocumentIsNeverPairedWithItself) {
+  // One document holding the passage twice: reuse within a document is not reported.
+  EXPECT_TRUE(FindReuse({U(kPassage + kOther + kPassage)}).empty());
+  // Identical documents too short for a passage, or with nothing but punctuation.
+  EXPECT_TRUE(FindReuse({U(kBefore), U(kBefore)}, {.min_chars = 30}).empty());
+  EXPECT_TRUE(FindReuse({U("，。、“”\n  "), U("，。、“”\n  ")}).empty());
+}
+
+TEST(FindReuseTest, Utf8OffsetsAreCodePoints) {
+  // Astral characters (4 bytes), an invalid byte (one U+FFFD) and ASCII before the passage.
+  const std::string prefix_a =
+      "\xF0\xA0\x80\x80\xFF"
+      "ab：";
+  const std::string prefix_b = "\xF0\x9F\x98\x80\xF0\x9F\x98\x80 ";
+  const std::vector<std::string> utf8 = {prefix_a + kPassage + "。", prefix_b + kPassage};
+  const std::vector<std::string_view> views(utf8.begin(), utf8.end());
+  const std::vector<ReusedPassage> found = FindReuse(views);
+  ASSERT_EQ(found.size(), 1u);
+  const std::size_t length = U(kPassage).size();
+  EXPECT_EQ(found[0].start_a, 5u);  // 𠀀, U+FFFD, a, b, ：
+  EXPECT_EQ(found[0].end_a, 5u + length);
+  EXPECT_EQ(found[0].start_b, 3u);  // 😀😀 and a space
+  EXPECT_EQ(found[0].end_b, 3u + length);
+}
+
+// Random documents with passages copied between them, edited on the way: every passage reported
+// lies within its texts, slices back to characters that are identical in both after
+// normalisation at its ends, and the results do not depend on the number of threads.
+TEST(FindReuseTest, SpansSliceBackOnRandomEditedCopies) {
+  std::mt19937 rng(11);
+  auto pick = [&](std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+  };
+  const std::u32string alphabet =
+      U("党建引领基层治理推动组织资源向网格下沉把支部建在上让员中亮身份作表率切实打通服务群众最后一"
+        "公里ABC123");
+  const std::u32string punct = U("，。；、：\n “”《》");
+  auto random_text = [&](std::size_t n) {
+    std::u32string t;
+    for (std::size_t i = 0; i < n; ++i) {
+      t += pick(6) == 0 ? punct[pick(punct.size())] : alphabet[pick(alphabet.size())];
+    }
+    return t;
+  };
+  std::vector<std::u32string> texts;
+  for (int d = 0; d < 40; ++d) texts.push_back(random_text(80 + pick(200)));
+  for (int k = 0; k < 30; ++k) {
+    const std::size_t from = pick(texts.size()), to = pick(texts.size());
+    const std::u32string& source = texts[from];
+    const std::size_t length = std::min<std::size_t>(source.size(), 40 + pick(60));
+    std::u32string copy = source.substr(pick(source.size() - length + 1), length);
+    for (int e = 0; e < 2; ++e) {
+      const std::size_t at = pick(copy.size());
+      switch (pick(3)) {
+        case 0:
+          copy[at] = alphabet[pick(alphabet.size())];
+          break;
+        case 1:
+          copy.insert(at, 1, punct[pick(punct.size())]);
+          break;
+        default:
+          copy.erase(at, 1);
+      }
+    }
+    texts[to].insert(pick(texts[to].size() + 1), copy);
+  }
+  const CharNormalizer normalizer(false);
+  const std::vector<ReusedPassage> found = FindReuse(texts, {.n_threads = 1});
+  ASSERT_FALSE(found.empty());
+  for (const ReusedPassage& p : found) {
+    ASSERT_LT(p.doc_a, p.doc_b);
+    ASSERT_LT(p.start_a, p.end_a);
+    ASSERT_LE(p.end_a, texts[p.doc_a].size());
+    ASSERT_LT(p.start_b, p.end_b);
+    ASSERT_LE(p.end_b, texts[p.doc_b].size());
+    EXPECT_GE(p.chars, 30u);
+    EXPECT_GE(p.similarity, 0.8);
+    EXPECT_LE(p.chars, p.aligned);
+    // The normalised passages hold at least `chars` characters each.
+    const auto a = reuse::Normalize(
+        std::u32string_view(texts[p.doc_a]).substr(p.start_a, p.end_a - p.start_a), normalizer);
+    const auto b = reuse::Normalize(
+        std::u32string_view(texts[p.doc_b]).substr(p.start_b, p.end_b - p.start_b), normalizer);
+    EXPECT_GE(a.chars.size(), p.chars);
+    EXPECT_GE(b.chars.size(), p.chars);
+    // A passage's first and last letters match (an alignment starts and ends with a match).
+    ASSERT_FALSE(a.chars.empty());
+    ASSERT_FALSE(b.chars.empty());
+    EXPECT_EQ(a.chars.front(), b.chars.front());
+    EXPECT_EQ(a.chars.back(), b.chars.back());
+  }
+  const std::vector<ReusedPassage> two = FindReuse(texts, {.n_threads = 2});
+  ASSERT_EQ(two.size(), found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    EXPECT_EQ(two[i].doc_a, found[i].doc_a);
+    EXPECT_EQ(two[i].doc_b, found[i].doc_b);
+    EXPECT_EQ(two[i].start_a, found[i].start_a);
+    EXPECT_EQ(two[i].end_b, found[i].end_b);
+    EXPECT_EQ(two[i].chars, found[i].chars);
+  }
 }
 
 TEST(FindReuseTest, RejectsBadOptions) {

@@ -148,6 +148,32 @@ def test_no_reuse_gives_an_empty_frame_with_the_columns(texts: list[str]) -> Non
     assert frame.dtypes["similarity"] == "float64"
 
 
+def test_empty_series_and_empty_corpus_give_empty_frames() -> None:
+    for texts in (pd.Series([], dtype=object), gongwen.Corpus([])):
+        frame = gongwen.find_reuse(texts)
+        assert frame.empty
+        assert list(frame.columns) == REUSE_COLUMNS
+
+
+def test_a_single_document_is_never_paired_with_itself() -> None:
+    # The passage twice in one document: reuse within a document is not reported.
+    assert gongwen.find_reuse([PASSAGE + OTHER + PASSAGE]).empty
+    assert gongwen.find_reuse(pd.Series([PASSAGE + PASSAGE], index=["甲"])).empty
+
+
+def test_identical_documents_in_a_series_keep_their_labels() -> None:
+    text = BEFORE + PASSAGE + AFTER
+    texts = pd.Series([text, text], index=["第1期", "第2期"])
+    frame = gongwen.find_reuse(texts)
+    assert len(frame) == 1
+    row = frame.iloc[0]
+    assert (row.doc_a, row.doc_b) == ("第1期", "第2期")
+    assert (row.start_a, row.end_a, row.start_b, row.end_b) == (0, len(text), 0, len(text))
+    assert_spans_slice_back(frame, texts)
+    # Identical but too short for a passage: nothing.
+    assert gongwen.find_reuse([BEFORE, BEFORE]).empty
+
+
 def test_min_chars_and_min_similarity_filter() -> None:
     texts = [BEFORE + PASSAGE, PASSAGE + AFTER]
     assert len(gongwen.find_reuse(texts, 56)) == 1
