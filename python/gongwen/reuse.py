@@ -78,7 +78,9 @@ def find_reuse(
         documents, at least 2) do not seed passages: they are boilerplate or stock phrases. A
         passage is still found through its rarer n-grams and then extended over the common
         ones, but a passage made only of n-grams that more than `max_df` documents share (a
-        standard paragraph printed in hundreds of bulletins) is not.
+        standard paragraph printed in hundreds of bulletins) is not. N-grams that occur more
+        than twice `max_df` times in all (a run repeated over and over within documents) do
+        not seed passages either.
     min_similarity : float, default 0.8
         The lowest ``similarity`` reported, in [0, 1].
     to_simplified : bool, default False

@@ -28,8 +28,9 @@ struct ReuseOptions {
   // The length of a shingle, in normalised characters; two documents must share a run of this
   // many identical characters for a passage to be found. At least 3.
   std::size_t ngram = 8;
-  // Shingles found in more documents than this are not seeds (boilerplate, common phrases); a
-  // passage made only of such shingles is not found. At least 2.
+  // Shingles found in more documents than this, or more than 2 * max_df times in all (a run
+  // repeated within documents), are not seeds (boilerplate, common phrases); a passage made only
+  // of such shingles is not found. At least 2.
   std::size_t max_df = 100;
   // The lowest similarity (ReusedPassage::similarity) of a passage reported, in [0, 1].
   double min_similarity = 0.8;
