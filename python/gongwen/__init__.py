@@ -11,6 +11,7 @@ Reading, parsing and segmenting::
     vec = gongwen.TfidfVectorizer(stop_words="zh")
     X = vec.fit_transform(frame["text"])                   # scipy.sparse.csr_matrix
     vec.keywords(X, top_n=5)                               # keywords of each article
+    gongwen.find_reuse(frame["text"])                      # passages copied between articles
 """
 
 from ._core import __version__
@@ -26,6 +27,7 @@ from .reading import (
     detect_encoding,
     read_text,
 )
+from .reuse import find_reuse
 from .segment import (
     STOP_WORDS,
     SegmentationScores,
@@ -67,6 +69,7 @@ __all__ = [
     "detect_encoding",
     "discover_words",
     "evaluate_segmentation",
+    "find_reuse",
     "keywords_by_group",
     "load_stop_words",
     "parse_bulletin",

@@ -7,7 +7,7 @@ from gongwen import Token
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'clean_text', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_vectorizer', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_vectorizer', 'top_terms']
+__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'clean_text', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_vectorizer', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_vectorizer', 'top_terms']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -253,6 +253,10 @@ def discover_words(texts: collections.abc.Sequence[str], min_count: typing.Suppo
 def evaluate_segmentation(gold: collections.abc.Sequence[str], predicted: collections.abc.Sequence[str], vocabulary: collections.abc.Sequence[str] | None = None) -> dict:
     """
     SIGHAN bakeoff scores of a segmentation against gold lines.
+    """
+def find_reuse(texts: collections.abc.Sequence[str], min_chars: typing.SupportsInt | typing.SupportsIndex = 30, ngram: typing.SupportsInt | typing.SupportsIndex = 8, max_df: typing.SupportsInt | typing.SupportsIndex = 100, min_similarity: typing.SupportsFloat | typing.SupportsIndex = 0.8, to_simplified: bool = False, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Passages shared by pairs of texts, as columns of numpy arrays (offsets in code points).
     """
 def inverse_document_frequency(document_frequency: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], documents: typing.SupportsInt | typing.SupportsIndex, smooth: bool) -> list[float]:
     """
