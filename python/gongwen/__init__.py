@@ -11,6 +11,8 @@ Reading, parsing and segmenting::
     vec = gongwen.TfidfVectorizer(stop_words="zh")
     X = vec.fit_transform(frame["text"])                   # scipy.sparse.csr_matrix
     vec.keywords(X, top_n=5)                               # keywords of each article
+    topics = gongwen.TopicModel(10, method="nmf")          # LSA or NMF, scikit-learn style
+    topics.fit_transform(X)                                # documents x topics
 """
 
 from ._core import __version__
@@ -35,6 +37,7 @@ from .segment import (
     load_stop_words,
     top_words,
 )
+from .topics import TopicModel
 from .vectorize import (
     CountVectorizer,
     HashingVectorizer,
@@ -61,6 +64,7 @@ __all__ = [
     "Segmenter",
     "TfidfVectorizer",
     "Token",
+    "TopicModel",
     "__version__",
     "clean_text",
     "decode_bytes",
