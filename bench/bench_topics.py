@@ -6,7 +6,8 @@ untimed). Each model is fitted on it with the same settings on both sides:
 
 1. LSA: ``gongwen.TopicModel(k, method="lsa", n_iter=5, n_oversamples=10)`` against
    ``TruncatedSVD(k, n_iter=5, n_oversamples=10)`` (scikit-learn's defaults, randomized
-   solver). Quality: the explained variance (the sum of explained_variance_ratio_).
+   solver). Quality: the explained variance (the sum of explained_variance_ratio_), for
+   random_state=0 in the timed runs, then (untimed) seed by seed over --seeds seeds.
 2. NMF at the same number of passes: ``TopicModel(k, method="nmf", max_iter=N, tol=0)``
    against ``NMF(k, max_iter=N, tol=0)`` (coordinate descent, NNDSVDa start: scikit-learn's
    defaults); tol=0 makes both run all N passes. Quality: the reconstruction error
@@ -17,8 +18,9 @@ Timing: best of --rounds interleaved rounds in this process, wall seconds and CP
 the process (all threads); the runs of one round take turns so that a slow spell of the shared
 machine does not fall on one only. gongwen runs on one thread per core (its default) and on one
 thread; scikit-learn as installed (its sparse products are single-threaded; its dense steps use
-the BLAS's threads, one per core) and with the BLAS on one thread (threadpoolctl). Every seeded gongwen run is checked to give the same numbers on 1 thread as
-on all. Run from the project root:
+the BLAS's threads, one per core) and with the BLAS on one thread (threadpoolctl, installed
+with scikit-learn). Every seeded gongwen run is checked to give the same numbers on 1 thread
+as on all (two separate fits: the seeded runs repeat). Run from the project root:
 
     .venv/bin/pip install -r bench/requirements.txt
     .venv/bin/python bench/bench_topics.py
@@ -113,7 +115,7 @@ def same_numbers(a: gongwen.TopicModel, b: gongwen.TopicModel) -> str:
     return "yes" if np.array_equal(a.components_, b.components_) else "NO"
 
 
-def run_lsa(matrix: Any, topics: int, rounds: int) -> None:
+def run_lsa(matrix: Any, topics: int, rounds: int, seeds: range) -> None:
     from sklearn.decomposition import TruncatedSVD
 
     cores = os.cpu_count() or 1
@@ -141,6 +143,21 @@ def run_lsa(matrix: Any, topics: int, rounds: int) -> None:
     print(
         f"same numbers on 1 thread as on {cores}: {same_numbers(timed[GONGWEN][2], timed[ONE][2])}"
     )
+    # One seed's draw can favour either side: the same comparison over several seeds, untimed.
+    ours = np.array(
+        [lsa_variance(gongwen.TopicModel(topics, random_state=s), matrix) for s in seeds]
+    )
+    theirs = np.array([lsa_variance(TruncatedSVD(topics, random_state=s), matrix) for s in seeds])
+    ratio = ours / theirs
+    print(f"explained var over random_state 0..{len(seeds) - 1} (untimed):")
+    print(f"{'model':<46}{'mean':>10}{'min':>10}{'max':>10}")
+    for name, values in ((GONGWEN, ours), (peer, theirs)):
+        print(f"{name:<46}{values.mean():>10.6f}{values.min():>10.6f}{values.max():>10.6f}")
+    print(f"gongwen / {peer}, seed by seed: mean {ratio.mean():.4f}, worst {ratio.min():.4f}")
+
+
+def lsa_variance(model: Any, matrix: Any) -> float:
+    return float(model.fit(matrix).explained_variance_ratio_.sum())
 
 
 def run_nmf(matrix: Any, topics: int, rounds: int, max_iter: int | None) -> None:
@@ -190,11 +207,12 @@ def main() -> None:
     parser.add_argument("--only", choices=["lsa", "nmf", "nmf-default"], help="run one part")
     parser.add_argument("--rounds", type=int, default=3, help="timing rounds (default 3)")
     parser.add_argument("--topics", type=int, default=20, help="topics (default 20)")
+    parser.add_argument("--seeds", type=int, default=10, help="LSA seeds compared (default 10)")
     parser.add_argument("--max-iter", type=int, default=100, help="NMF passes in 2 (default 100)")
     args = parser.parse_args()
     matrix = tfidf_matrix()
     if args.only in (None, "lsa"):
-        run_lsa(matrix, args.topics, args.rounds)
+        run_lsa(matrix, args.topics, args.rounds, range(args.seeds))
     if args.only in (None, "nmf"):
         run_nmf(matrix, args.topics, args.rounds, args.max_iter)
     if args.only in (None, "nmf-default"):
