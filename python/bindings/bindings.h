@@ -22,6 +22,8 @@ void BindVectorize(pybind11::module_& m);
 
 // Text reuse: passages shared by pairs of documents.
 void BindReuse(pybind11::module_& m);
+// Topic models (LSA, NMF) and their saved form.
+void BindTopics(pybind11::module_& m);
 
 // The code points of a Python str (lone surrogates included), or of each of many.
 std::u32string CodePoints(const pybind11::str& text);

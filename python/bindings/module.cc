@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
   gongwen::bindings::BindSegment(m);
   gongwen::bindings::BindVectorize(m);
   gongwen::bindings::BindReuse(m);
+  gongwen::bindings::BindTopics(m);
 }

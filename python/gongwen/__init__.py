@@ -12,6 +12,8 @@ Reading, parsing and segmenting::
     X = vec.fit_transform(frame["text"])                   # scipy.sparse.csr_matrix
     vec.keywords(X, top_n=5)                               # keywords of each article
     gongwen.find_reuse(frame["text"])                      # passages copied between articles
+    topics = gongwen.TopicModel(10, method="nmf")          # LSA or NMF, scikit-learn style
+    topics.fit_transform(X)                                # documents x topics
 """
 
 from ._core import __version__
@@ -37,6 +39,7 @@ from .segment import (
     load_stop_words,
     top_words,
 )
+from .topics import TopicModel
 from .vectorize import (
     CountVectorizer,
     HashingVectorizer,
@@ -63,6 +66,7 @@ __all__ = [
     "Segmenter",
     "TfidfVectorizer",
     "Token",
+    "TopicModel",
     "__version__",
     "clean_text",
     "decode_bytes",

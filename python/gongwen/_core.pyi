@@ -7,7 +7,7 @@ from gongwen import Token
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'clean_text', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_vectorizer', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_vectorizer', 'top_terms']
+__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicModel', 'clean_text', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_topic_model', 'save_vectorizer', 'top_terms']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -234,6 +234,60 @@ class TermCounter:
     @property
     def documents(self) -> int:
         ...
+class TopicModel:
+    """
+    A topic model (LSA or NMF) of a document-term matrix.
+    """
+    def __init__(self, method: str, n_topics: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, n_iter: typing.SupportsInt | typing.SupportsIndex, n_oversamples: typing.SupportsInt | typing.SupportsIndex, max_iter: typing.SupportsInt | typing.SupportsIndex, tol: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @typing.overload
+    def fit_transform(self, data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float32], "[m, n]"]:
+        ...
+    @typing.overload
+    def fit_transform(self, data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Fits the model to a CSR matrix (data, indices, indptr, columns); returns the documents' topic weights (float32 for float32 data).
+        """
+    @typing.overload
+    def transform(self, data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float32], "[m, n]"]:
+        ...
+    @typing.overload
+    def transform(self, data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        The topic weights of the documents of a CSR matrix.
+        """
+    @property
+    def components(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        The topics as weights of terms (a copy, topics x terms).
+        """
+    @property
+    def explained_variance(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def explained_variance_ratio(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def fitted(self) -> bool:
+        ...
+    @property
+    def iterations(self) -> int:
+        ...
+    @property
+    def method(self) -> str:
+        ...
+    @property
+    def n_terms(self) -> int:
+        ...
+    @property
+    def n_topics(self) -> int:
+        ...
+    @property
+    def reconstruction_error(self) -> float:
+        ...
+    @property
+    def singular_values(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
 def clean_text(text: str, drop_page_numbers: bool = True, join_lines: bool = True, fix_spaces: bool = True) -> str:
     """
     Undoes PDF-extraction damage; returns the cleaned text, one paragraph a line.
@@ -274,6 +328,10 @@ def load_stop_words(path: str) -> list[str]:
     """
     Reads a stop-word file.
     """
+def load_topic_model(data: bytes) -> tuple[str, TopicModel | None]:
+    """
+    (settings, model or None) from the bytes of save_topic_model.
+    """
 def load_vectorizer(data: bytes) -> tuple[str, typing.Any, numpy.typing.NDArray[numpy.float64], bytes]:
     """
     (settings, (terms, df, documents) or None, idf, segmenter bytes).
@@ -293,6 +351,10 @@ def read_bulletin(path: str, encoding: str = '') -> Bulletin:
 def read_text(path: str, encoding: str = '') -> tuple[str, str]:
     """
     Reads and decodes a file; returns (text, encoding used).
+    """
+def save_topic_model(settings: str, model: TopicModel | None) -> bytes:
+    """
+    The bytes of a topic model: settings (JSON) and the model (None: settings only).
     """
 def save_vectorizer(settings: str, terms: collections.abc.Sequence[str] | None, document_frequency: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], documents: typing.SupportsInt | typing.SupportsIndex, idf: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], segmenter: bytes) -> bytes:
     """
