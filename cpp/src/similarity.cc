@@ -1,0 +1,488 @@
+// Exact cosine nearest neighbours. Sparse rows: an inverted index of the corpus (its transpose)
+// and, per query, a dense accumulator of dot products over the corpus rows that share a term
+// with it, from which a heap keeps the best k. Dense rows: products of blocks of queries and
+// blocks of the corpus (Eigen's GEMM), each tile's rows offered to the queries' heaps. Queries are
+// shared among threads chunk by chunk, each thread with its own accumulator or tiles; every
+// query's row of the result is written by one thread only.
+#include "gongwen/similarity.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <functional>
+#include <limits>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace gongwen {
+
+namespace {
+
+// Queries handed to a thread at a time (sparse), and the block sizes of the dense products:
+// a tile of kQueryBlock x kCorpusBlock doubles is 512 KiB.
+constexpr std::int64_t kSparseChunk = 32;
+constexpr Eigen::Index kQueryBlock = 64;
+constexpr Eigen::Index kCorpusBlock = 1024;
+
+// Threads for `chunks` pieces of work: `n_threads` (0: one per core), at most one per chunk.
+int ThreadCount(int n_threads, std::int64_t chunks) {
+  if (n_threads < 0) throw std::invalid_argument("n_threads must be 0 (one per core) or more");
+  std::int64_t threads =
+      n_threads > 0 ? n_threads : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<int>(std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(chunks, 1)));
+}
+
+// Runs worker(0) .. worker(n - 1) concurrently, worker(0) on the calling thread, and rethrows
+// the first exception of any of them once all have finished. `stop` turns true at the first
+// exception, so that the others can leave early.
+void RunWorkers(int n, const std::function<void(int, const std::atomic<bool>& stop)>& worker) {
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  std::atomic<bool> stop{false};
+  auto guarded = [&](int t) {
+    try {
+      worker(t, stop);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(error_mutex);
+      if (!error) error = std::current_exception();
+      stop = true;
+    }
+  };
+  std::vector<std::thread> pool;
+  int started = 1;
+  try {
+    for (; started < n; ++started) pool.emplace_back(guarded, started);
+  } catch (const std::system_error&) {
+    // No more threads to be had: the workers share the chunks among fewer threads.
+  }
+  guarded(0);
+  for (std::thread& thread : pool) thread.join();
+  if (error) std::rethrow_exception(error);
+}
+
+// Hands out [begin, end) ranges of [0, total) of `chunk` items, to any thread that asks.
+class ChunkQueue {
+ public:
+  ChunkQueue(std::int64_t total, std::int64_t chunk) : total_(total), chunk_(chunk) {}
+  // The next range; false when none is left.
+  bool Next(std::int64_t& begin, std::int64_t& end) {
+    begin = next_.fetch_add(chunk_);
+    if (begin >= total_) return false;
+    end = std::min(total_, begin + chunk_);
+    return true;
+  }
+
+ private:
+  std::int64_t total_;
+  std::int64_t chunk_;
+  std::atomic<std::int64_t> next_{0};
+};
+
+// The cosine of two rows from their dot product and the product of their norms, rounded to
+// Scalar: 0 when either is a row of zeros, and never -0.
+template <typename Scalar>
+Scalar Cosine(double dot, double norm_product) {
+  if (norm_product == 0) return Scalar(0);
+  const auto score = static_cast<Scalar>(dot / norm_product);
+  return score == 0 ? Scalar(0) : score;
+}
+
+// The L2 norm of each row, in double, the squares summed in column order. Throws
+// std::invalid_argument for a value that is not finite, or a norm that is not.
+template <typename Scalar>
+std::vector<double> SparseNorms(const DocumentTermView<Scalar>& rows, const char* what) {
+  std::vector<double> norms(static_cast<std::size_t>(rows.rows()));
+  for (Eigen::Index r = 0; r < rows.rows(); ++r) {
+    double sum = 0;
+    for (typename DocumentTermView<Scalar>::InnerIterator it(rows, r); it; ++it) {
+      const auto v = static_cast<double>(it.value());
+      sum += v * v;
+    }
+    if (!std::isfinite(sum)) {
+      throw std::invalid_argument(std::string(what) + " row " + std::to_string(r) +
+                                  " holds NaN or infinity, or values too large to square");
+    }
+    norms[static_cast<std::size_t>(r)] = std::sqrt(sum);
+  }
+  return norms;
+}
+
+template <typename Scalar>
+std::vector<double> DenseNorms(const DenseRowsView<Scalar>& rows, const char* what) {
+  std::vector<double> norms(static_cast<std::size_t>(rows.rows()));
+  for (Eigen::Index r = 0; r < rows.rows(); ++r) {
+    double sum = 0;
+    const Scalar* row = rows.data() + r * rows.cols();
+    for (Eigen::Index c = 0; c < rows.cols(); ++c) {
+      const auto v = static_cast<double>(row[c]);
+      sum += v * v;
+    }
+    if (!std::isfinite(sum)) {
+      throw std::invalid_argument(std::string(what) + " row " + std::to_string(r) +
+                                  " holds NaN or infinity, or values too large to square");
+    }
+    norms[static_cast<std::size_t>(r)] = std::sqrt(sum);
+  }
+  return norms;
+}
+
+// The best k candidates offered so far (higher score first, then lower index), in a heap whose
+// top is the worst of them; scores below the threshold are turned away.
+template <typename Scalar>
+class TopK {
+ public:
+  TopK(std::int64_t k, Scalar threshold, std::int64_t candidates)
+      : k_(static_cast<std::size_t>(k)), threshold_(threshold) {
+    heap_.reserve(static_cast<std::size_t>(std::min(k, std::max<std::int64_t>(candidates, 0))));
+  }
+
+  void Clear() { heap_.clear(); }
+
+  // Whether a candidate would get in.
+  bool Admits(Scalar score, std::int64_t index) const {
+    if (!(score >= threshold_)) return false;
+    return heap_.size() < k_ || Before({score, index}, heap_.front());
+  }
+
+  void Offer(Scalar score, std::int64_t index) {
+    if (!Admits(score, index)) return;
+    if (heap_.size() == k_) {
+      std::pop_heap(heap_.begin(), heap_.end(), Before);
+      heap_.back() = {score, index};
+    } else {
+      heap_.push_back({score, index});
+    }
+    std::push_heap(heap_.begin(), heap_.end(), Before);
+  }
+
+  // Writes the candidates, best first, to k entries at `indices` and `scores`, padded with -1
+  // and NaN. Empties the heap.
+  void Write(std::int64_t* indices, Scalar* scores) {
+    std::sort_heap(heap_.begin(), heap_.end(), Before);
+    for (std::size_t i = 0; i < k_; ++i) {
+      const bool found = i < heap_.size();
+      indices[i] = found ? heap_[i].index : -1;
+      scores[i] = found ? heap_[i].score : std::numeric_limits<Scalar>::quiet_NaN();
+    }
+    heap_.clear();
+  }
+
+ private:
+  struct Candidate {
+    Scalar score;
+    std::int64_t index;
+  };
+  // Whether a ranks before b.
+  static bool Before(const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.index < b.index;
+  }
+
+  std::size_t k_;
+  Scalar threshold_;
+  std::vector<Candidate> heap_;
+};
+
+// Checks the options; returns the threshold as a Scalar (-infinity when there is none).
+template <typename Scalar>
+Scalar CheckedThreshold(const NeighbourOptions& options) {
+  if (options.k < 1) {
+    throw std::invalid_argument("k must be at least 1, not " + std::to_string(options.k));
+  }
+  if (options.n_threads < 0) {
+    throw std::invalid_argument("n_threads must be 0 (one per core) or more");
+  }
+  if (!options.threshold) return -std::numeric_limits<Scalar>::infinity();
+  if (std::isnan(*options.threshold)) throw std::invalid_argument("threshold must not be NaN");
+  return static_cast<Scalar>(*options.threshold);
+}
+
+template <typename Scalar>
+Neighbours<Scalar> EmptyNeighbours(Eigen::Index queries, std::int64_t k) {
+  Neighbours<Scalar> out;
+  out.indices.resize(queries, static_cast<Eigen::Index>(k));
+  out.scores.resize(queries, static_cast<Eigen::Index>(k));
+  return out;
+}
+
+// The dot products of query rows with every corpus row, through the corpus's inverted index.
+// One per thread: it holds a dense accumulator over the corpus rows.
+template <typename Scalar>
+class SparseDots {
+ public:
+  // The corpus's columns: for each term, the rows holding it (ascending) and their values.
+  using Postings = Eigen::SparseMatrix<Scalar, Eigen::ColMajor, std::int32_t>;
+
+  explicit SparseDots(const Postings& postings)
+      : postings_(postings),
+        dots_(static_cast<std::size_t>(postings.rows()), 0.0),
+        seen_(static_cast<std::size_t>(postings.rows()), 0) {}
+
+  // Accumulates the dot products of row `q` of `queries` with the corpus rows.
+  void Compute(const DocumentTermView<Scalar>& queries, Eigen::Index q) {
+    const std::int32_t* starts = postings_.outerIndexPtr();
+    const std::int32_t* rows = postings_.innerIndexPtr();
+    const Scalar* values = postings_.valuePtr();
+    double* dots = dots_.data();
+    std::uint8_t* seen = seen_.data();
+    for (typename DocumentTermView<Scalar>::InnerIterator it(queries, q); it; ++it) {
+      const auto weight = static_cast<double>(it.value());
+      const auto term = static_cast<std::size_t>(it.col());
+      for (std::int32_t p = starts[term]; p < starts[term + 1]; ++p) {
+        const auto row = static_cast<std::size_t>(rows[p]);
+        if (!seen[row]) {
+          seen[row] = 1;
+          touched_.push_back(rows[p]);
+        }
+        dots[row] += weight * static_cast<double>(values[p]);
+      }
+    }
+  }
+
+  // The corpus rows sharing a term with the query (in no particular order), their dot products,
+  // and whether a row is among them.
+  const std::vector<std::int32_t>& touched() const { return touched_; }
+  double dot(std::int32_t row) const { return dots_[static_cast<std::size_t>(row)]; }
+  bool seen(std::int64_t row) const { return seen_[static_cast<std::size_t>(row)] != 0; }
+
+  // Forgets the query, ready for the next.
+  void Clear() {
+    for (const std::int32_t row : touched_) {
+      dots_[static_cast<std::size_t>(row)] = 0;
+      seen_[static_cast<std::size_t>(row)] = 0;
+    }
+    touched_.clear();
+  }
+
+ private:
+  const Postings& postings_;
+  std::vector<double> dots_;
+  std::vector<std::uint8_t> seen_;
+  std::vector<std::int32_t> touched_;
+};
+
+// The neighbours among the rows of `corpus` of each row of `queries`; `self`: the queries are
+// the corpus, and a row is not its own neighbour.
+template <typename Scalar>
+Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
+                                    const DocumentTermView<Scalar>& queries, bool self,
+                                    const NeighbourOptions& options) {
+  const Scalar threshold = CheckedThreshold<Scalar>(options);
+  if (corpus.cols() != queries.cols()) {
+    throw std::invalid_argument("the queries have " + std::to_string(queries.cols()) +
+                                " columns, the corpus " + std::to_string(corpus.cols()));
+  }
+  const std::vector<double> corpus_norms = SparseNorms(corpus, "corpus");
+  const std::vector<double> query_norms = self ? corpus_norms : SparseNorms(queries, "query");
+  Neighbours<Scalar> out = EmptyNeighbours<Scalar>(queries.rows(), options.k);
+  const typename SparseDots<Scalar>::Postings postings = corpus;
+  const std::int64_t n = corpus.rows();
+
+  ChunkQueue chunks(queries.rows(), kSparseChunk);
+  const int threads =
+      ThreadCount(options.n_threads, (queries.rows() + kSparseChunk - 1) / kSparseChunk);
+  RunWorkers(threads, [&](int, const std::atomic<bool>& stop) {
+    SparseDots<Scalar> dots(postings);
+    TopK<Scalar> top(options.k, threshold, n);
+    std::int64_t begin = 0;
+    std::int64_t end = 0;
+    while (!stop && chunks.Next(begin, end)) {
+      for (std::int64_t q = begin; q < end; ++q) {
+        const double query_norm = query_norms[static_cast<std::size_t>(q)];
+        dots.Compute(queries, q);
+        for (const std::int32_t row : dots.touched()) {
+          if (self && row == q) continue;
+          top.Offer(Cosine<Scalar>(dots.dot(row), query_norm * corpus_norms[row]), row);
+        }
+        // The rows sharing no term score 0; when a 0 can still get in, the first of them do.
+        if (top.Admits(Scalar(0), 0)) {
+          for (std::int64_t row = 0; row < n; ++row) {
+            if (dots.seen(row) || (self && row == q)) continue;
+            if (!top.Admits(Scalar(0), row)) break;
+            top.Offer(Scalar(0), row);
+          }
+        }
+        dots.Clear();
+        top.Write(out.indices.row(q).data(), out.scores.row(q).data());
+      }
+    }
+  });
+  return out;
+}
+
+// Products of blocks of dense rows, in double: the dot products of a block of queries with a
+// block of the corpus. One per thread: it holds the blocks and their product.
+template <typename Scalar>
+class DenseTiles {
+ public:
+  // The dot products of queries [q0, q0 + nq) with corpus rows [c0, c0 + nc): a nq x nc tile.
+  const DenseRows<double>& Compute(const DenseRowsView<Scalar>& queries, Eigen::Index q0,
+                                   Eigen::Index nq, const DenseRowsView<Scalar>& corpus,
+                                   Eigen::Index c0, Eigen::Index nc) {
+    // Converted even from double: the product packs its operands anyway, and this keeps the
+    // arithmetic the same for both types.
+    query_block_ = queries.middleRows(q0, nq).template cast<double>();
+    corpus_block_ = corpus.middleRows(c0, nc).template cast<double>();
+    tile_.resize(nq, nc);
+    tile_.noalias() = query_block_ * corpus_block_.transpose();
+    return tile_;
+  }
+
+ private:
+  DenseRows<double> query_block_;
+  DenseRows<double> corpus_block_;
+  DenseRows<double> tile_;
+};
+
+template <typename Scalar>
+Neighbours<Scalar> DenseNeighbours(const DenseRowsView<Scalar>& corpus,
+                                   const DenseRowsView<Scalar>& queries, bool self,
+                                   const NeighbourOptions& options) {
+  const Scalar threshold = CheckedThreshold<Scalar>(options);
+  if (corpus.cols() != queries.cols()) {
+    throw std::invalid_argument("the queries have " + std::to_string(queries.cols()) +
+                                " columns, the corpus " + std::to_string(corpus.cols()));
+  }
+  const std::vector<double> corpus_norms = DenseNorms(corpus, "corpus");
+  const std::vector<double> query_norms = self ? corpus_norms : DenseNorms(queries, "query");
+  Neighbours<Scalar> out = EmptyNeighbours<Scalar>(queries.rows(), options.k);
+  const Eigen::Index n = corpus.rows();
+
+  ChunkQueue blocks(queries.rows(), kQueryBlock);
+  const int threads =
+      ThreadCount(options.n_threads, (queries.rows() + kQueryBlock - 1) / kQueryBlock);
+  RunWorkers(threads, [&](int, const std::atomic<bool>& stop) {
+    DenseTiles<Scalar> tiles;
+    std::vector<TopK<Scalar>> tops(static_cast<std::size_t>(kQueryBlock),
+                                   TopK<Scalar>(options.k, threshold, n));
+    std::int64_t q0 = 0;
+    std::int64_t q1 = 0;
+    while (!stop && blocks.Next(q0, q1)) {
+      for (Eigen::Index c0 = 0; c0 < n; c0 += kCorpusBlock) {
+        const Eigen::Index nc = std::min(kCorpusBlock, n - c0);
+        const DenseRows<double>& tile = tiles.Compute(queries, q0, q1 - q0, corpus, c0, nc);
+        for (Eigen::Index i = 0; i < q1 - q0; ++i) {
+          const Eigen::Index q = q0 + i;
+          const double query_norm = query_norms[static_cast<std::size_t>(q)];
+          TopK<Scalar>& top = tops[static_cast<std::size_t>(i)];
+          for (Eigen::Index j = 0; j < nc; ++j) {
+            const Eigen::Index row = c0 + j;
+            if (self && row == q) continue;
+            top.Offer(Cosine<Scalar>(tile(i, j), query_norm * corpus_norms[row]), row);
+          }
+        }
+      }
+      for (Eigen::Index i = 0; i < q1 - q0; ++i) {
+        tops[static_cast<std::size_t>(i)].Write(out.indices.row(q0 + i).data(),
+                                                out.scores.row(q0 + i).data());
+      }
+    }
+  });
+  return out;
+}
+
+}  // namespace
+
+template <typename Scalar>
+Neighbours<Scalar> MostSimilar(const DocumentTermView<Scalar>& corpus,
+                               const NeighbourOptions& options) {
+  return SparseNeighbours(corpus, corpus, true, options);
+}
+
+template <typename Scalar>
+Neighbours<Scalar> MostSimilar(const DocumentTermView<Scalar>& corpus,
+                               const DocumentTermView<Scalar>& queries,
+                               const NeighbourOptions& options) {
+  return SparseNeighbours(corpus, queries, false, options);
+}
+
+template <typename Scalar>
+Neighbours<Scalar> MostSimilar(const DenseRowsView<Scalar>& corpus,
+                               const NeighbourOptions& options) {
+  return DenseNeighbours(corpus, corpus, true, options);
+}
+
+template <typename Scalar>
+Neighbours<Scalar> MostSimilar(const DenseRowsView<Scalar>& corpus,
+                               const DenseRowsView<Scalar>& queries,
+                               const NeighbourOptions& options) {
+  return DenseNeighbours(corpus, queries, false, options);
+}
+
+template <typename Scalar>
+DenseRows<Scalar> CosineSimilarities(const DocumentTermView<Scalar>& rows, int n_threads) {
+  const std::vector<double> norms = SparseNorms(rows, "the");
+  const typename SparseDots<Scalar>::Postings postings = rows;
+  const Eigen::Index n = rows.rows();
+  DenseRows<Scalar> out(n, n);
+  ChunkQueue chunks(n, kSparseChunk);
+  RunWorkers(ThreadCount(n_threads, (n + kSparseChunk - 1) / kSparseChunk),
+             [&](int, const std::atomic<bool>& stop) {
+               SparseDots<Scalar> dots(postings);
+               std::int64_t begin = 0;
+               std::int64_t end = 0;
+               while (!stop && chunks.Next(begin, end)) {
+                 for (std::int64_t q = begin; q < end; ++q) {
+                   dots.Compute(rows, q);
+                   for (std::int64_t j = 0; j < n; ++j) {
+                     out(q, j) = dots.seen(j)
+                                     ? Cosine<Scalar>(dots.dot(static_cast<std::int32_t>(j)),
+                                                      norms[q] * norms[j])
+                                     : Scalar(0);
+                   }
+                   dots.Clear();
+                 }
+               }
+             });
+  return out;
+}
+
+template <typename Scalar>
+DenseRows<Scalar> CosineSimilarities(const DenseRowsView<Scalar>& rows, int n_threads) {
+  const std::vector<double> norms = DenseNorms(rows, "the");
+  const Eigen::Index n = rows.rows();
+  DenseRows<Scalar> out(n, n);
+  ChunkQueue blocks(n, kQueryBlock);
+  RunWorkers(ThreadCount(n_threads, (n + kQueryBlock - 1) / kQueryBlock),
+             [&](int, const std::atomic<bool>& stop) {
+               DenseTiles<Scalar> tiles;
+               std::int64_t q0 = 0;
+               std::int64_t q1 = 0;
+               while (!stop && blocks.Next(q0, q1)) {
+                 for (Eigen::Index c0 = 0; c0 < n; c0 += kCorpusBlock) {
+                   const Eigen::Index nc = std::min(kCorpusBlock, n - c0);
+                   const DenseRows<double>& tile = tiles.Compute(rows, q0, q1 - q0, rows, c0, nc);
+                   for (Eigen::Index i = 0; i < q1 - q0; ++i) {
+                     for (Eigen::Index j = 0; j < nc; ++j) {
+                       out(q0 + i, c0 + j) =
+                           Cosine<Scalar>(tile(i, j), norms[q0 + i] * norms[c0 + j]);
+                     }
+                   }
+                 }
+               }
+             });
+  return out;
+}
+
+#define GONGWEN_SIMILARITY(Scalar)                                                                \
+  template Neighbours<Scalar> MostSimilar<Scalar>(const DocumentTermView<Scalar>&,                \
+                                                  const NeighbourOptions&);                       \
+  template Neighbours<Scalar> MostSimilar<Scalar>(                                                \
+      const DocumentTermView<Scalar>&, const DocumentTermView<Scalar>&, const NeighbourOptions&); \
+  template Neighbours<Scalar> MostSimilar<Scalar>(const DenseRowsView<Scalar>&,                   \
+                                                  const NeighbourOptions&);                       \
+  template Neighbours<Scalar> MostSimilar<Scalar>(                                                \
+      const DenseRowsView<Scalar>&, const DenseRowsView<Scalar>&, const NeighbourOptions&);       \
+  template DenseRows<Scalar> CosineSimilarities<Scalar>(const DocumentTermView<Scalar>&, int);    \
+  template DenseRows<Scalar> CosineSimilarities<Scalar>(const DenseRowsView<Scalar>&, int);
+
+GONGWEN_SIMILARITY(float)
+GONGWEN_SIMILARITY(double)
+
+#undef GONGWEN_SIMILARITY
+
+}  // namespace gongwen
