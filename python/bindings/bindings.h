@@ -20,6 +20,9 @@ void BindSegment(pybind11::module_& m);
 // Term counting, TF-IDF weighting, keywords and saved vectorizers.
 void BindVectorize(pybind11::module_& m);
 
+// Cosine nearest neighbours and all-pairs cosines of sparse or dense rows.
+void BindSimilarity(pybind11::module_& m);
+
 // The code points of a Python str (lone surrogates included), or of each of many.
 std::u32string CodePoints(const pybind11::str& text);
 std::vector<std::u32string> CodePoints(const std::vector<pybind11::str>& texts);

@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
   gongwen::bindings::BindBulletin(m);
   gongwen::bindings::BindSegment(m);
   gongwen::bindings::BindVectorize(m);
+  gongwen::bindings::BindSimilarity(m);
 }

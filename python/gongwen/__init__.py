@@ -11,6 +11,7 @@ Reading, parsing and segmenting::
     vec = gongwen.TfidfVectorizer(stop_words="zh")
     X = vec.fit_transform(frame["text"])                   # scipy.sparse.csr_matrix
     vec.keywords(X, top_n=5)                               # keywords of each article
+    indices, scores = gongwen.most_similar(X, k=5)        # the 5 most similar articles of each
 """
 
 from ._core import __version__
@@ -35,6 +36,7 @@ from .segment import (
     load_stop_words,
     top_words,
 )
+from .similarity import most_similar, similarity_matrix
 from .vectorize import (
     CountVectorizer,
     HashingVectorizer,
@@ -69,10 +71,12 @@ __all__ = [
     "evaluate_segmentation",
     "keywords_by_group",
     "load_stop_words",
+    "most_similar",
     "parse_bulletin",
     "read_bulletin",
     "read_text",
     "sample_dir",
     "sample_paths",
+    "similarity_matrix",
     "top_words",
 ]
