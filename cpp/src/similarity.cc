@@ -83,52 +83,65 @@ class ChunkQueue {
   std::atomic<std::int64_t> next_{0};
 };
 
-// The cosine of two rows from their dot product and the product of their norms, rounded to
-// Scalar: 0 when either is a row of zeros, and never -0.
+// Norms outside this range are refused: their products and inverses would leave the range of
+// double (or its full precision).
+constexpr double kMinNorm = 1e-150;
+constexpr double kMaxNorm = 1e150;
+
+// The cosine of two rows from their dot product and the product of their inverse norms (0 for a
+// row of zeros), rounded to Scalar; never -0.
 template <typename Scalar>
-Scalar Cosine(double dot, double norm_product) {
-  if (norm_product == 0) return Scalar(0);
-  const auto score = static_cast<Scalar>(dot / norm_product);
-  return score == 0 ? Scalar(0) : score;
+Scalar Cosine(double dot, double inverse_norms) {
+  return static_cast<Scalar>(dot * inverse_norms) + Scalar(0);  // -0 + 0 is +0
 }
 
-// The L2 norm of each row, in double, the squares summed in column order. Throws
-// std::invalid_argument for a value that is not finite, or a norm that is not.
+// 1 / the L2 norm of row `row` from the sum of its squared values (0 for a row of zeros). Throws
+// std::invalid_argument for a value that is not finite or a norm out of range.
 template <typename Scalar>
-std::vector<double> SparseNorms(const DocumentTermView<Scalar>& rows, const char* what) {
-  std::vector<double> norms(static_cast<std::size_t>(rows.rows()));
-  for (Eigen::Index r = 0; r < rows.rows(); ++r) {
-    double sum = 0;
-    for (typename DocumentTermView<Scalar>::InnerIterator it(rows, r); it; ++it) {
-      const auto v = static_cast<double>(it.value());
-      sum += v * v;
+double InverseNorm(double sum_of_squares, const Scalar* values, std::size_t size, Eigen::Index row,
+                   const char* what) {
+  const auto where = [&] { return std::string(what) + " row " + std::to_string(row); };
+  if (!std::isfinite(sum_of_squares)) {
+    for (std::size_t i = 0; i < size; ++i) {
+      if (!std::isfinite(values[i]))
+        throw std::invalid_argument(where() + " holds NaN or infinity");
     }
-    if (!std::isfinite(sum)) {
-      throw std::invalid_argument(std::string(what) + " row " + std::to_string(r) +
-                                  " holds NaN or infinity, or values too large to square");
-    }
-    norms[static_cast<std::size_t>(r)] = std::sqrt(sum);
   }
-  return norms;
+  if (sum_of_squares == 0) return 0;
+  const double norm = std::sqrt(sum_of_squares);
+  if (!(norm >= kMinNorm && norm <= kMaxNorm)) {
+    throw std::invalid_argument(where() + " has a norm outside [1e-150, 1e150]: rescale the rows");
+  }
+  return 1 / norm;
+}
+
+// 1 / the L2 norm of each row (0 for a row of zeros), in double, the squares summed in column
+// order. Throws as InverseNorm.
+template <typename Scalar>
+std::vector<double> InverseNorms(const DocumentTermView<Scalar>& rows, const char* what) {
+  std::vector<double> inverses(static_cast<std::size_t>(rows.rows()));
+  const std::int32_t* starts = rows.outerIndexPtr();
+  for (Eigen::Index r = 0; r < rows.rows(); ++r) {
+    const Scalar* values = rows.valuePtr() + starts[r];
+    const auto size = static_cast<std::size_t>(starts[r + 1] - starts[r]);
+    double sum = 0;
+    for (std::size_t i = 0; i < size; ++i) sum += double(values[i]) * double(values[i]);
+    inverses[static_cast<std::size_t>(r)] = InverseNorm(sum, values, size, r, what);
+  }
+  return inverses;
 }
 
 template <typename Scalar>
-std::vector<double> DenseNorms(const DenseRowsView<Scalar>& rows, const char* what) {
-  std::vector<double> norms(static_cast<std::size_t>(rows.rows()));
+std::vector<double> InverseNorms(const DenseRowsView<Scalar>& rows, const char* what) {
+  std::vector<double> inverses(static_cast<std::size_t>(rows.rows()));
+  const auto size = static_cast<std::size_t>(rows.cols());
   for (Eigen::Index r = 0; r < rows.rows(); ++r) {
+    const Scalar* values = rows.data() + r * rows.cols();
     double sum = 0;
-    const Scalar* row = rows.data() + r * rows.cols();
-    for (Eigen::Index c = 0; c < rows.cols(); ++c) {
-      const auto v = static_cast<double>(row[c]);
-      sum += v * v;
-    }
-    if (!std::isfinite(sum)) {
-      throw std::invalid_argument(std::string(what) + " row " + std::to_string(r) +
-                                  " holds NaN or infinity, or values too large to square");
-    }
-    norms[static_cast<std::size_t>(r)] = std::sqrt(sum);
+    for (std::size_t i = 0; i < size; ++i) sum += double(values[i]) * double(values[i]);
+    inverses[static_cast<std::size_t>(r)] = InverseNorm(sum, values, size, r, what);
   }
-  return norms;
+  return inverses;
 }
 
 // The best k candidates offered so far (higher score first, then lower index), in a heap whose
@@ -210,7 +223,9 @@ Neighbours<Scalar> EmptyNeighbours(Eigen::Index queries, std::int64_t k) {
 }
 
 // The dot products of query rows with every corpus row, through the corpus's inverted index.
-// One per thread: it holds a dense accumulator over the corpus rows.
+// One per thread: it holds a dense accumulator over the corpus rows. A query whose terms reach
+// many rows is accumulated as is, and then every row visited; one that reaches few keeps a list
+// of the rows it reached, so that its cost does not grow with the corpus.
 template <typename Scalar>
 class SparseDots {
  public:
@@ -222,38 +237,66 @@ class SparseDots {
         dots_(static_cast<std::size_t>(postings.rows()), 0.0),
         seen_(static_cast<std::size_t>(postings.rows()), 0) {}
 
-  // Accumulates the dot products of row `q` of `queries` with the corpus rows.
-  void Compute(const DocumentTermView<Scalar>& queries, Eigen::Index q) {
+  // Accumulates the dot products of row `q` of `queries` with the corpus rows; with `all_rows`,
+  // every row will be visited whatever the query.
+  void Compute(const DocumentTermView<Scalar>& queries, Eigen::Index q, bool all_rows = false) {
     const std::int32_t* starts = postings_.outerIndexPtr();
     const std::int32_t* rows = postings_.innerIndexPtr();
     const Scalar* values = postings_.valuePtr();
     double* dots = dots_.data();
-    std::uint8_t* seen = seen_.data();
+    std::int64_t reached = 0;
+    for (typename DocumentTermView<Scalar>::InnerIterator it(queries, q); it; ++it) {
+      reached += starts[it.col() + 1] - starts[it.col()];
+    }
+    all_rows_ = all_rows || 2 * reached >= postings_.rows();
     for (typename DocumentTermView<Scalar>::InnerIterator it(queries, q); it; ++it) {
       const auto weight = static_cast<double>(it.value());
-      const auto term = static_cast<std::size_t>(it.col());
-      for (std::int32_t p = starts[term]; p < starts[term + 1]; ++p) {
-        const auto row = static_cast<std::size_t>(rows[p]);
-        if (!seen[row]) {
-          seen[row] = 1;
-          touched_.push_back(rows[p]);
+      const std::int32_t end = starts[it.col() + 1];
+      if (all_rows_) {
+        for (std::int32_t p = starts[it.col()]; p < end; ++p) {
+          dots[rows[p]] += weight * static_cast<double>(values[p]);
+        }
+        continue;
+      }
+      for (std::int32_t p = starts[it.col()]; p < end; ++p) {
+        const std::int32_t row = rows[p];
+        if (!seen_[row]) {
+          seen_[row] = 1;
+          touched_.push_back(row);
         }
         dots[row] += weight * static_cast<double>(values[p]);
       }
     }
   }
 
-  // The corpus rows sharing a term with the query (in no particular order), their dot products,
-  // and whether a row is among them.
-  const std::vector<std::int32_t>& touched() const { return touched_; }
-  double dot(std::int32_t row) const { return dots_[static_cast<std::size_t>(row)]; }
+  // Whether Visit visits every row (else only the rows sharing a term with the query).
+  bool all_rows() const { return all_rows_; }
+
+  // Calls visit(row, dot product) for every row in ascending order, or for the rows sharing a
+  // term with the query in no particular order.
+  template <typename Visitor>
+  void Visit(Visitor&& visit) const {
+    if (all_rows_) {
+      for (std::size_t row = 0; row < dots_.size(); ++row) {
+        visit(static_cast<std::int64_t>(row), dots_[row]);
+      }
+    } else {
+      for (const std::int32_t row : touched_) visit(row, dots_[row]);
+    }
+  }
+
+  // Whether a row shares a term with the query (when not all_rows()).
   bool seen(std::int64_t row) const { return seen_[static_cast<std::size_t>(row)] != 0; }
 
   // Forgets the query, ready for the next.
   void Clear() {
+    if (all_rows_) {
+      std::fill(dots_.begin(), dots_.end(), 0.0);
+      return;
+    }
     for (const std::int32_t row : touched_) {
-      dots_[static_cast<std::size_t>(row)] = 0;
-      seen_[static_cast<std::size_t>(row)] = 0;
+      dots_[row] = 0;
+      seen_[row] = 0;
     }
     touched_.clear();
   }
@@ -263,6 +306,7 @@ class SparseDots {
   std::vector<double> dots_;
   std::vector<std::uint8_t> seen_;
   std::vector<std::int32_t> touched_;
+  bool all_rows_ = false;
 };
 
 // The neighbours among the rows of `corpus` of each row of `queries`; `self`: the queries are
@@ -276,8 +320,8 @@ Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
     throw std::invalid_argument("the queries have " + std::to_string(queries.cols()) +
                                 " columns, the corpus " + std::to_string(corpus.cols()));
   }
-  const std::vector<double> corpus_norms = SparseNorms(corpus, "corpus");
-  const std::vector<double> query_norms = self ? corpus_norms : SparseNorms(queries, "query");
+  const std::vector<double> corpus_inverse = InverseNorms(corpus, "corpus");
+  const std::vector<double> query_inverse = self ? corpus_inverse : InverseNorms(queries, "query");
   Neighbours<Scalar> out = EmptyNeighbours<Scalar>(queries.rows(), options.k);
   const typename SparseDots<Scalar>::Postings postings = corpus;
   const std::int64_t n = corpus.rows();
@@ -292,16 +336,16 @@ Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
     std::int64_t end = 0;
     while (!stop && chunks.Next(begin, end)) {
       for (std::int64_t q = begin; q < end; ++q) {
-        const double query_norm = query_norms[static_cast<std::size_t>(q)];
+        const double inverse = query_inverse[static_cast<std::size_t>(q)];
+        const std::int64_t skip = self ? q : -1;
         dots.Compute(queries, q);
-        for (const std::int32_t row : dots.touched()) {
-          if (self && row == q) continue;
-          top.Offer(Cosine<Scalar>(dots.dot(row), query_norm * corpus_norms[row]), row);
-        }
+        dots.Visit([&](std::int64_t row, double dot) {
+          if (row != skip) top.Offer(Cosine<Scalar>(dot, inverse * corpus_inverse[row]), row);
+        });
         // The rows sharing no term score 0; when a 0 can still get in, the first of them do.
-        if (top.Admits(Scalar(0), 0)) {
+        if (!dots.all_rows() && top.Admits(Scalar(0), 0)) {
           for (std::int64_t row = 0; row < n; ++row) {
-            if (dots.seen(row) || (self && row == q)) continue;
+            if (dots.seen(row) || row == skip) continue;
             if (!top.Admits(Scalar(0), row)) break;
             top.Offer(Scalar(0), row);
           }
@@ -347,8 +391,8 @@ Neighbours<Scalar> DenseNeighbours(const DenseRowsView<Scalar>& corpus,
     throw std::invalid_argument("the queries have " + std::to_string(queries.cols()) +
                                 " columns, the corpus " + std::to_string(corpus.cols()));
   }
-  const std::vector<double> corpus_norms = DenseNorms(corpus, "corpus");
-  const std::vector<double> query_norms = self ? corpus_norms : DenseNorms(queries, "query");
+  const std::vector<double> corpus_inverse = InverseNorms(corpus, "corpus");
+  const std::vector<double> query_inverse = self ? corpus_inverse : InverseNorms(queries, "query");
   Neighbours<Scalar> out = EmptyNeighbours<Scalar>(queries.rows(), options.k);
   const Eigen::Index n = corpus.rows();
 
@@ -367,12 +411,12 @@ Neighbours<Scalar> DenseNeighbours(const DenseRowsView<Scalar>& corpus,
         const DenseRows<double>& tile = tiles.Compute(queries, q0, q1 - q0, corpus, c0, nc);
         for (Eigen::Index i = 0; i < q1 - q0; ++i) {
           const Eigen::Index q = q0 + i;
-          const double query_norm = query_norms[static_cast<std::size_t>(q)];
+          const double inverse = query_inverse[static_cast<std::size_t>(q)];
           TopK<Scalar>& top = tops[static_cast<std::size_t>(i)];
           for (Eigen::Index j = 0; j < nc; ++j) {
             const Eigen::Index row = c0 + j;
             if (self && row == q) continue;
-            top.Offer(Cosine<Scalar>(tile(i, j), query_norm * corpus_norms[row]), row);
+            top.Offer(Cosine<Scalar>(tile(i, j), inverse * corpus_inverse[row]), row);
           }
         }
       }
@@ -415,7 +459,7 @@ Neighbours<Scalar> MostSimilar(const DenseRowsView<Scalar>& corpus,
 
 template <typename Scalar>
 DenseRows<Scalar> CosineSimilarities(const DocumentTermView<Scalar>& rows, int n_threads) {
-  const std::vector<double> norms = SparseNorms(rows, "the");
+  const std::vector<double> inverses = InverseNorms(rows, "the");
   const typename SparseDots<Scalar>::Postings postings = rows;
   const Eigen::Index n = rows.rows();
   DenseRows<Scalar> out(n, n);
@@ -427,13 +471,10 @@ DenseRows<Scalar> CosineSimilarities(const DocumentTermView<Scalar>& rows, int n
                std::int64_t end = 0;
                while (!stop && chunks.Next(begin, end)) {
                  for (std::int64_t q = begin; q < end; ++q) {
-                   dots.Compute(rows, q);
-                   for (std::int64_t j = 0; j < n; ++j) {
-                     out(q, j) = dots.seen(j)
-                                     ? Cosine<Scalar>(dots.dot(static_cast<std::int32_t>(j)),
-                                                      norms[q] * norms[j])
-                                     : Scalar(0);
-                   }
+                   dots.Compute(rows, q, /*all_rows=*/true);
+                   dots.Visit([&](std::int64_t row, double dot) {
+                     out(q, row) = Cosine<Scalar>(dot, inverses[q] * inverses[row]);
+                   });
                    dots.Clear();
                  }
                }
@@ -443,7 +484,7 @@ DenseRows<Scalar> CosineSimilarities(const DocumentTermView<Scalar>& rows, int n
 
 template <typename Scalar>
 DenseRows<Scalar> CosineSimilarities(const DenseRowsView<Scalar>& rows, int n_threads) {
-  const std::vector<double> norms = DenseNorms(rows, "the");
+  const std::vector<double> inverses = InverseNorms(rows, "the");
   const Eigen::Index n = rows.rows();
   DenseRows<Scalar> out(n, n);
   ChunkQueue blocks(n, kQueryBlock);
@@ -459,7 +500,7 @@ DenseRows<Scalar> CosineSimilarities(const DenseRowsView<Scalar>& rows, int n_th
                    for (Eigen::Index i = 0; i < q1 - q0; ++i) {
                      for (Eigen::Index j = 0; j < nc; ++j) {
                        out(q0 + i, c0 + j) =
-                           Cosine<Scalar>(tile(i, j), norms[q0 + i] * norms[c0 + j]);
+                           Cosine<Scalar>(tile(i, j), inverses[q0 + i] * inverses[c0 + j]);
                      }
                    }
                  }

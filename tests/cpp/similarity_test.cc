@@ -147,9 +147,30 @@ TEST(SimilarityTest, SparseEqualsBruteForceWithTies) {
 }
 
 TEST(SimilarityTest, SparseDoubleEqualsBruteForce) {
-  const DenseRows<double> rows = Random<double>(120, 30, 0.1, false, 11);
+  // Dense enough that no two rows are parallel (cosine 1 in exact arithmetic, which rounding
+  // may break either way).
+  const DenseRows<double> rows = Random<double>(120, 30, 0.5, false, 11);
   const Sparse<double> sparse = ToSparse(rows);
-  ExpectSame(MostSimilar(ViewOf(sparse), Options(7, 2)), Reference(rows, rows, true, 7, -INFINITY));
+  // The same order; the scores to the last bit or two (the reference divides by the norms, the
+  // search multiplies by their inverses).
+  ExpectSame(MostSimilar(ViewOf(sparse), Options(7, 2)), Reference(rows, rows, true, 7, -INFINITY),
+             1e-15);
+}
+
+TEST(SimilarityTest, QueriesReachingFewOrManyRowsAgree) {
+  // A query reaching at least half the corpus is accumulated over every row, one reaching fewer
+  // through the list of rows it reached (the rows it did not reach filling in at score 0): every
+  // fifth row holds the last 20 columns and takes the first way, the others the second (every
+  // third row, holding column 0, reaches a third of the corpus).
+  DenseRows<float> rows = Random<float>(300, 40, 0.03, true, 19);
+  for (Eigen::Index r = 0; r < rows.rows(); ++r) rows(r, 0) = r % 3 == 0 ? 1.0f : 0.0f;
+  for (Eigen::Index r = 0; r < rows.rows(); r += 5) rows.row(r).tail(20).setConstant(1.0f);
+  const Sparse<float> sparse = ToSparse(rows);
+  for (const std::int64_t k : {3, 50, 299}) {
+    SCOPED_TRACE(k);
+    ExpectSame(MostSimilar(ViewOf(sparse), Options(k, 2)),
+               Reference(rows, rows, true, k, -INFINITY));
+  }
 }
 
 TEST(SimilarityTest, QueriesAgainstACorpus) {
@@ -206,14 +227,21 @@ TEST(SimilarityTest, IdenticalRowsTieInIndexOrder) {
   DenseRows<double> rows = Random<double>(40, 16, 1.0, false, 13);
   for (const Eigen::Index r : {5, 17, 30}) rows.row(r) = rows.row(2);
   rows.row(23) = 3 * rows.row(2);  // same direction, another length
-  // In double the copies tie exactly (the longer row's cosine may differ in the last bit).
+  // In double the copies tie exactly and come in index order; the longer row's cosine, 1 in
+  // exact arithmetic, may differ from theirs in the last bit, and come before or after them.
   const Sparse<double> sparse = ToSparse(rows);
   for (const auto& result :
-       {MostSimilar(ViewOf(sparse), Options(3)), MostSimilar(DenseView(rows), Options(3))}) {
-    EXPECT_EQ(result.indices.row(2), (Eigen::RowVector<std::int64_t, 3>(5, 17, 30)));
-    EXPECT_EQ(result.scores(2, 0), result.scores(2, 1));
-    EXPECT_EQ(result.scores(2, 1), result.scores(2, 2));
-    EXPECT_NEAR(result.scores(2, 0), 1.0, 1e-12);
+       {MostSimilar(ViewOf(sparse), Options(4)), MostSimilar(DenseView(rows), Options(4))}) {
+    std::vector<std::int64_t> copies;
+    std::vector<double> scores;
+    for (Eigen::Index i = 0; i < 4; ++i) {
+      EXPECT_NEAR(result.scores(2, i), 1.0, 1e-15);
+      if (result.indices(2, i) == 23) continue;
+      copies.push_back(result.indices(2, i));
+      scores.push_back(result.scores(2, i));
+    }
+    EXPECT_EQ(copies, (std::vector<std::int64_t>{5, 17, 30}));
+    EXPECT_EQ(scores, std::vector<double>(3, scores[0]));
   }
   // In float all four round to 1 and come in index order.
   const DenseRows<float> floats = rows.cast<float>();
@@ -280,6 +308,19 @@ TEST(SimilarityTest, BadArgumentsThrow) {
   bad(1, 1) = std::nanf("");
   EXPECT_THROW(MostSimilar(DenseView(bad), Options(1)), std::invalid_argument);
   EXPECT_THROW(CosineSimilarities(DenseView(bad)), std::invalid_argument);
+  // Norms whose products or inverses would leave double's range: rescaled rows are needed.
+  for (const float tiny : {1e-30f, 1e30f}) {
+    bad(1, 1) = 1;
+    bad.row(2) *= tiny;
+    EXPECT_NO_THROW(MostSimilar(DenseView(bad), Options(1)));
+  }
+  DenseRows<double> extreme = DenseRows<double>::Ones(2, 2);
+  for (const double scale : {1e-160, 1e160}) {
+    extreme.row(1).setConstant(scale);
+    const Sparse<double> sparse_extreme = ToSparse(extreme);
+    EXPECT_THROW(MostSimilar(DenseView(extreme), Options(1)), std::invalid_argument);
+    EXPECT_THROW(MostSimilar(ViewOf(sparse_extreme), Options(1)), std::invalid_argument);
+  }
 }
 
 TEST(SimilarityTest, CosineSimilaritiesAgreeWithNeighbours) {
