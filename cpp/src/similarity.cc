@@ -12,6 +12,7 @@
 #include <exception>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -144,60 +145,122 @@ std::vector<double> InverseNorms(const DenseRowsView<Scalar>& rows, const char* 
   return inverses;
 }
 
-// The best k candidates offered so far (higher score first, then lower index), in a heap whose
-// top is the worst of them; scores below the threshold are turned away.
+// A candidate neighbour: its score and row.
+template <typename Scalar, typename Index>
+struct Candidate {
+  Scalar score;
+  Index index;
+};
+
+// Whether a ranks before b: a higher score, or an equal one and a lower row.
+template <typename C>
+bool Before(const C& a, const C& b) {
+  return a.score != b.score ? a.score > b.score : a.index < b.index;
+}
+
+// Puts `c` in the heap [first, first + size) of the best candidates, whose top is the worst of
+// them: added when size < capacity, else in place of the top (which `c` must rank before).
+// Returns the new size.
+template <typename C>
+std::size_t HeapInsert(C* first, std::size_t size, std::size_t capacity, const C& c) {
+  if (size == capacity) {
+    std::pop_heap(first, first + size, Before<C>);
+    first[size - 1] = c;
+  } else {
+    first[size++] = c;
+  }
+  std::push_heap(first, first + size, Before<C>);
+  return size;
+}
+
+// The best k candidates offered so far, in a heap whose top is the worst of them; scores below
+// the threshold are turned away.
 template <typename Scalar>
 class TopK {
  public:
   TopK(std::int64_t k, Scalar threshold, std::int64_t candidates)
-      : k_(static_cast<std::size_t>(k)), threshold_(threshold) {
-    heap_.reserve(static_cast<std::size_t>(std::min(k, std::max<std::int64_t>(candidates, 0))));
-  }
-
-  void Clear() { heap_.clear(); }
+      : k_(static_cast<std::size_t>(k)),
+        threshold_(threshold),
+        heap_(static_cast<std::size_t>(std::min(k, std::max<std::int64_t>(candidates, 0)))) {}
 
   // Whether a candidate would get in.
   bool Admits(Scalar score, std::int64_t index) const {
     if (!(score >= threshold_)) return false;
-    return heap_.size() < k_ || Before({score, index}, heap_.front());
+    if (size_ < heap_.size()) return true;
+    return !heap_.empty() && Before(Entry{score, index}, heap_.front());
   }
 
   void Offer(Scalar score, std::int64_t index) {
-    if (!Admits(score, index)) return;
-    if (heap_.size() == k_) {
-      std::pop_heap(heap_.begin(), heap_.end(), Before);
-      heap_.back() = {score, index};
-    } else {
-      heap_.push_back({score, index});
+    if (Admits(score, index)) {
+      size_ = HeapInsert(heap_.data(), size_, heap_.size(), Entry{score, index});
     }
-    std::push_heap(heap_.begin(), heap_.end(), Before);
+  }
+
+  // Whether a row is among the candidates.
+  bool Contains(std::int64_t index) const {
+    return std::any_of(heap_.begin(), heap_.begin() + static_cast<std::ptrdiff_t>(size_),
+                       [&](const Entry& e) { return e.index == index; });
   }
 
   // Writes the candidates, best first, to k entries at `indices` and `scores`, padded with -1
   // and NaN. Empties the heap.
   void Write(std::int64_t* indices, Scalar* scores) {
-    std::sort_heap(heap_.begin(), heap_.end(), Before);
+    std::sort_heap(heap_.begin(), heap_.begin() + static_cast<std::ptrdiff_t>(size_),
+                   Before<Entry>);
     for (std::size_t i = 0; i < k_; ++i) {
-      const bool found = i < heap_.size();
+      const bool found = i < size_;
       indices[i] = found ? heap_[i].index : -1;
       scores[i] = found ? heap_[i].score : std::numeric_limits<Scalar>::quiet_NaN();
     }
-    heap_.clear();
+    size_ = 0;
   }
 
  private:
-  struct Candidate {
-    Scalar score;
-    std::int64_t index;
-  };
-  // Whether a ranks before b.
-  static bool Before(const Candidate& a, const Candidate& b) {
-    return a.score != b.score ? a.score > b.score : a.index < b.index;
-  }
+  using Entry = Candidate<Scalar, std::int64_t>;
 
   std::size_t k_;
   Scalar threshold_;
-  std::vector<Candidate> heap_;
+  std::vector<Entry> heap_;  // room for min(k, candidates), of which the first size_ are used
+  std::size_t size_ = 0;
+};
+
+// The best k candidates of every corpus row among those one thread offered: a heap of at most
+// k (and fewer than the rows) per row, in one block, and the score a candidate must reach to get
+// in, kept apart so that most offers are turned away reading it alone.
+template <typename Scalar>
+class Boards {
+ public:
+  Boards(std::int64_t rows, std::int64_t k, Scalar threshold)
+      : capacity_(static_cast<std::size_t>(std::min(k, std::max<std::int64_t>(rows - 1, 0)))),
+        heaps_(static_cast<std::size_t>(rows) * capacity_),
+        sizes_(static_cast<std::size_t>(rows), 0),
+        bar_(static_cast<std::size_t>(rows), threshold) {}
+
+  // Offers `index` as a neighbour of `row`.
+  void Offer(std::int64_t row, Scalar score, std::int32_t index) {
+    const auto r = static_cast<std::size_t>(row);
+    if (!(score >= bar_[r]) || capacity_ == 0) return;
+    Entry* heap = heaps_.data() + r * capacity_;
+    const Entry entry{score, index};
+    if (sizes_[r] == capacity_ && !Before(entry, heap[0])) return;  // an equal score, a later row
+    sizes_[r] = HeapInsert(heap, sizes_[r], capacity_, entry);
+    if (sizes_[r] == capacity_) bar_[r] = heap[0].score;
+  }
+
+  // Offers the candidates of `row` to `top`.
+  void OfferTo(std::int64_t row, TopK<Scalar>& top) const {
+    const auto r = static_cast<std::size_t>(row);
+    const Entry* heap = heaps_.data() + r * capacity_;
+    for (std::size_t i = 0; i < sizes_[r]; ++i) top.Offer(heap[i].score, heap[i].index);
+  }
+
+ private:
+  using Entry = Candidate<Scalar, std::int32_t>;
+
+  std::size_t capacity_;
+  std::vector<Entry> heaps_;
+  std::vector<std::size_t> sizes_;
+  std::vector<Scalar> bar_;  // the threshold, then the worst score once the heap is full
 };
 
 // Checks the options; returns the threshold as a Scalar (-infinity when there is none).
@@ -222,7 +285,7 @@ Neighbours<Scalar> EmptyNeighbours(Eigen::Index queries, std::int64_t k) {
   return out;
 }
 
-// The dot products of query rows with every corpus row, through the corpus's inverted index.
+// The dot products of query rows with the corpus rows, through the corpus's inverted index.
 // One per thread: it holds a dense accumulator over the corpus rows. A query whose terms reach
 // many rows is accumulated as is, and then every row visited; one that reaches few keeps a list
 // of the rows it reached, so that its cost does not grow with the corpus.
@@ -237,47 +300,61 @@ class SparseDots {
         dots_(static_cast<std::size_t>(postings.rows()), 0.0),
         seen_(static_cast<std::size_t>(postings.rows()), 0) {}
 
-  // Accumulates the dot products of row `q` of `queries` with the corpus rows; with `all_rows`,
-  // every row will be visited whatever the query.
-  void Compute(const DocumentTermView<Scalar>& queries, Eigen::Index q, bool all_rows = false) {
-    const std::int32_t* starts = postings_.outerIndexPtr();
+  // Accumulates the dot products of row `q` of `queries` with the corpus rows from `first_row`
+  // on; with `all_rows`, each of them will be visited whatever the query.
+  void Compute(const DocumentTermView<Scalar>& queries, Eigen::Index q, std::int32_t first_row,
+               bool all_rows = false) {
     const std::int32_t* rows = postings_.innerIndexPtr();
     const Scalar* values = postings_.valuePtr();
     double* dots = dots_.data();
+    Segments(queries, q, first_row);
     std::int64_t reached = 0;
-    for (typename DocumentTermView<Scalar>::InnerIterator it(queries, q); it; ++it) {
-      reached += starts[it.col() + 1] - starts[it.col()];
-    }
-    all_rows_ = all_rows || 2 * reached >= postings_.rows();
-    for (typename DocumentTermView<Scalar>::InnerIterator it(queries, q); it; ++it) {
-      const auto weight = static_cast<double>(it.value());
-      const std::int32_t end = starts[it.col() + 1];
+    for (const Segment& s : segments_) reached += s.end - s.begin;
+    first_row_ = first_row;
+    all_rows_ = all_rows || 2 * reached >= postings_.rows() - first_row;
+    for (const Segment& s : segments_) {
       if (all_rows_) {
-        for (std::int32_t p = starts[it.col()]; p < end; ++p) {
-          dots[rows[p]] += weight * static_cast<double>(values[p]);
+        for (std::int32_t p = s.begin; p < s.end; ++p) {
+          dots[rows[p]] += s.weight * static_cast<double>(values[p]);
         }
         continue;
       }
-      for (std::int32_t p = starts[it.col()]; p < end; ++p) {
+      for (std::int32_t p = s.begin; p < s.end; ++p) {
         const std::int32_t row = rows[p];
         if (!seen_[row]) {
           seen_[row] = 1;
           touched_.push_back(row);
         }
-        dots[row] += weight * static_cast<double>(values[p]);
+        dots[row] += s.weight * static_cast<double>(values[p]);
       }
     }
   }
 
-  // Whether Visit visits every row (else only the rows sharing a term with the query).
+  // Marks the corpus rows sharing a term with row `q` of `queries`, for seen().
+  void Mark(const DocumentTermView<Scalar>& queries, Eigen::Index q) {
+    const std::int32_t* rows = postings_.innerIndexPtr();
+    Segments(queries, q, 0);
+    all_rows_ = false;
+    for (const Segment& s : segments_) {
+      for (std::int32_t p = s.begin; p < s.end; ++p) {
+        if (!seen_[rows[p]]) {
+          seen_[rows[p]] = 1;
+          touched_.push_back(rows[p]);
+        }
+      }
+    }
+  }
+
+  // Whether Visit visits every row from the first one on (else only the rows sharing a term
+  // with the query).
   bool all_rows() const { return all_rows_; }
 
-  // Calls visit(row, dot product) for every row in ascending order, or for the rows sharing a
-  // term with the query in no particular order.
+  // Calls visit(row, dot product) for every row from the first one on in ascending order, or for
+  // the rows sharing a term with the query in no particular order.
   template <typename Visitor>
   void Visit(Visitor&& visit) const {
     if (all_rows_) {
-      for (std::size_t row = 0; row < dots_.size(); ++row) {
+      for (std::size_t row = first_row_; row < dots_.size(); ++row) {
         visit(static_cast<std::int64_t>(row), dots_[row]);
       }
     } else {
@@ -291,7 +368,7 @@ class SparseDots {
   // Forgets the query, ready for the next.
   void Clear() {
     if (all_rows_) {
-      std::fill(dots_.begin(), dots_.end(), 0.0);
+      std::fill(dots_.begin() + first_row_, dots_.end(), 0.0);
       return;
     }
     for (const std::int32_t row : touched_) {
@@ -302,18 +379,105 @@ class SparseDots {
   }
 
  private:
+  // The postings of one term of the query from the first row on, and the query's weight.
+  struct Segment {
+    std::int32_t begin;
+    std::int32_t end;
+    double weight;
+  };
+
+  void Segments(const DocumentTermView<Scalar>& queries, Eigen::Index q, std::int32_t first_row) {
+    const std::int32_t* starts = postings_.outerIndexPtr();
+    const std::int32_t* rows = postings_.innerIndexPtr();
+    segments_.clear();
+    for (typename DocumentTermView<Scalar>::InnerIterator it(queries, q); it; ++it) {
+      std::int32_t begin = starts[it.col()];
+      const std::int32_t end = starts[it.col() + 1];
+      if (first_row > 0) {
+        begin =
+            static_cast<std::int32_t>(std::lower_bound(rows + begin, rows + end, first_row) - rows);
+      }
+      if (begin < end) segments_.push_back({begin, end, static_cast<double>(it.value())});
+    }
+  }
+
   const Postings& postings_;
   std::vector<double> dots_;
   std::vector<std::uint8_t> seen_;
   std::vector<std::int32_t> touched_;
+  std::vector<Segment> segments_;
+  std::int32_t first_row_ = 0;
   bool all_rows_ = false;
 };
 
-// The neighbours among the rows of `corpus` of each row of `queries`; `self`: the queries are
-// the corpus, and a row is not its own neighbour.
+// The neighbours of each row of `corpus` among the others. Each pair of rows is scored once, by
+// the first of the two, and offered to both; each thread keeps what it was offered in its own
+// Boards, which are merged at the end.
+template <typename Scalar>
+Neighbours<Scalar> SparseSelfNeighbours(const DocumentTermView<Scalar>& corpus,
+                                        const NeighbourOptions& options) {
+  const Scalar threshold = CheckedThreshold<Scalar>(options);
+  const std::vector<double> inverse = InverseNorms(corpus, "corpus");
+  const typename SparseDots<Scalar>::Postings postings = corpus;
+  const std::int64_t n = corpus.rows();
+  const int threads = ThreadCount(options.n_threads, (n + kSparseChunk - 1) / kSparseChunk);
+  std::vector<std::unique_ptr<Boards<Scalar>>> boards(static_cast<std::size_t>(threads));
+
+  ChunkQueue queries(n, kSparseChunk);
+  RunWorkers(threads, [&](int t, const std::atomic<bool>& stop) {
+    boards[t] = std::make_unique<Boards<Scalar>>(n, options.k, threshold);
+    Boards<Scalar>& board = *boards[t];
+    SparseDots<Scalar> dots(postings);
+    std::int64_t begin = 0;
+    std::int64_t end = 0;
+    while (!stop && queries.Next(begin, end)) {
+      for (std::int64_t q = begin; q < end; ++q) {
+        const double inverse_q = inverse[q];
+        dots.Compute(corpus, q, static_cast<std::int32_t>(q + 1));
+        dots.Visit([&](std::int64_t row, double dot) {
+          const Scalar score = Cosine<Scalar>(dot, inverse_q * inverse[row]);
+          board.Offer(q, score, static_cast<std::int32_t>(row));
+          board.Offer(row, score, static_cast<std::int32_t>(q));
+        });
+        dots.Clear();
+      }
+    }
+  });
+
+  Neighbours<Scalar> out = EmptyNeighbours<Scalar>(n, options.k);
+  ChunkQueue rows(n, kSparseChunk);
+  RunWorkers(threads, [&](int, const std::atomic<bool>& stop) {
+    TopK<Scalar> top(options.k, threshold, n);
+    SparseDots<Scalar> marks(postings);
+    std::int64_t begin = 0;
+    std::int64_t end = 0;
+    while (!stop && rows.Next(begin, end)) {
+      for (std::int64_t r = begin; r < end; ++r) {
+        for (const auto& board : boards) {
+          if (board) board->OfferTo(r, top);  // null: a thread that could not be started
+        }
+        // The rows sharing no term score 0; when a 0 can still get in, the first of them do
+        // (some may be in already: the queries that visited every row offered them).
+        if (top.Admits(Scalar(0), 0)) {
+          marks.Mark(corpus, r);
+          for (std::int64_t row = 0; row < n; ++row) {
+            if (row == r || marks.seen(row) || top.Contains(row)) continue;
+            if (!top.Admits(Scalar(0), row)) break;
+            top.Offer(Scalar(0), row);
+          }
+          marks.Clear();
+        }
+        top.Write(out.indices.row(r).data(), out.scores.row(r).data());
+      }
+    }
+  });
+  return out;
+}
+
+// The neighbours among the rows of `corpus` of each row of `queries`.
 template <typename Scalar>
 Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
-                                    const DocumentTermView<Scalar>& queries, bool self,
+                                    const DocumentTermView<Scalar>& queries,
                                     const NeighbourOptions& options) {
   const Scalar threshold = CheckedThreshold<Scalar>(options);
   if (corpus.cols() != queries.cols()) {
@@ -321,7 +485,7 @@ Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
                                 " columns, the corpus " + std::to_string(corpus.cols()));
   }
   const std::vector<double> corpus_inverse = InverseNorms(corpus, "corpus");
-  const std::vector<double> query_inverse = self ? corpus_inverse : InverseNorms(queries, "query");
+  const std::vector<double> query_inverse = InverseNorms(queries, "query");
   Neighbours<Scalar> out = EmptyNeighbours<Scalar>(queries.rows(), options.k);
   const typename SparseDots<Scalar>::Postings postings = corpus;
   const std::int64_t n = corpus.rows();
@@ -337,15 +501,14 @@ Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
     while (!stop && chunks.Next(begin, end)) {
       for (std::int64_t q = begin; q < end; ++q) {
         const double inverse = query_inverse[static_cast<std::size_t>(q)];
-        const std::int64_t skip = self ? q : -1;
-        dots.Compute(queries, q);
+        dots.Compute(queries, q, 0);
         dots.Visit([&](std::int64_t row, double dot) {
-          if (row != skip) top.Offer(Cosine<Scalar>(dot, inverse * corpus_inverse[row]), row);
+          top.Offer(Cosine<Scalar>(dot, inverse * corpus_inverse[row]), row);
         });
         // The rows sharing no term score 0; when a 0 can still get in, the first of them do.
         if (!dots.all_rows() && top.Admits(Scalar(0), 0)) {
           for (std::int64_t row = 0; row < n; ++row) {
-            if (dots.seen(row) || row == skip) continue;
+            if (dots.seen(row)) continue;
             if (!top.Admits(Scalar(0), row)) break;
             top.Offer(Scalar(0), row);
           }
@@ -434,14 +597,14 @@ Neighbours<Scalar> DenseNeighbours(const DenseRowsView<Scalar>& corpus,
 template <typename Scalar>
 Neighbours<Scalar> MostSimilar(const DocumentTermView<Scalar>& corpus,
                                const NeighbourOptions& options) {
-  return SparseNeighbours(corpus, corpus, true, options);
+  return SparseSelfNeighbours(corpus, options);
 }
 
 template <typename Scalar>
 Neighbours<Scalar> MostSimilar(const DocumentTermView<Scalar>& corpus,
                                const DocumentTermView<Scalar>& queries,
                                const NeighbourOptions& options) {
-  return SparseNeighbours(corpus, queries, false, options);
+  return SparseNeighbours(corpus, queries, options);
 }
 
 template <typename Scalar>
@@ -471,7 +634,7 @@ DenseRows<Scalar> CosineSimilarities(const DocumentTermView<Scalar>& rows, int n
                std::int64_t end = 0;
                while (!stop && chunks.Next(begin, end)) {
                  for (std::int64_t q = begin; q < end; ++q) {
-                   dots.Compute(rows, q, /*all_rows=*/true);
+                   dots.Compute(rows, q, 0, /*all_rows=*/true);
                    dots.Visit([&](std::int64_t row, double dot) {
                      out(q, row) = Cosine<Scalar>(dot, inverses[q] * inverses[row]);
                    });
