@@ -3,7 +3,9 @@
 // with it, from which a heap keeps the best k. Dense rows: products of blocks of queries and
 // blocks of the corpus (Eigen's GEMM), each tile's rows offered to the queries' heaps. Queries are
 // shared among threads chunk by chunk, each thread with its own accumulator or tiles; every
-// query's row of the result is written by one thread only.
+// query's row of the result is written by one thread only. Sparse rows against themselves: each
+// pair is scored once, by the first of its rows, and offered to both rows' heaps (one set per
+// thread, merged at the end).
 #include "gongwen/similarity.h"
 
 #include <algorithm>

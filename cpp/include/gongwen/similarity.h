@@ -1,7 +1,8 @@
 // Nearest neighbours by cosine similarity, exact: for each query row, the k rows of a corpus most
 // similar to it. Rows may be sparse (TF-IDF, DocumentTermView) or dense (topic proportions,
 // embeddings); they need not be normalised. The query-by-corpus product is never held whole:
-// memory grows with the number of queries times k, plus a buffer per thread.
+// memory grows with the number of queries times k, plus a buffer per thread (and, for sparse
+// rows against themselves, a heap of k per row per thread).
 //
 // Definitions shared by every function here:
 // - cosine(a, b) = a.b / (|a| |b|), computed in double precision from the values as given (not
