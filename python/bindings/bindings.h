@@ -24,6 +24,8 @@ void BindVectorize(pybind11::module_& m);
 void BindReuse(pybind11::module_& m);
 // Topic models (LSA, NMF) and their saved form.
 void BindTopics(pybind11::module_& m);
+// Cosine nearest neighbours and all-pairs cosines of sparse or dense rows.
+void BindSimilarity(pybind11::module_& m);
 
 // The code points of a Python str (lone surrogates included), or of each of many.
 std::u32string CodePoints(const pybind11::str& text);

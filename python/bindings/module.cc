@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
   gongwen::bindings::BindVectorize(m);
   gongwen::bindings::BindReuse(m);
   gongwen::bindings::BindTopics(m);
+  gongwen::bindings::BindSimilarity(m);
 }

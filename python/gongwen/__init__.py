@@ -11,9 +11,10 @@ Reading, parsing and segmenting::
     vec = gongwen.TfidfVectorizer(stop_words="zh")
     X = vec.fit_transform(frame["text"])                   # scipy.sparse.csr_matrix
     vec.keywords(X, top_n=5)                               # keywords of each article
-    gongwen.find_reuse(frame["text"])                      # passages copied between articles
     topics = gongwen.TopicModel(10, method="nmf")          # LSA or NMF, scikit-learn style
     topics.fit_transform(X)                                # documents x topics
+    indices, scores = gongwen.most_similar(X, k=5)        # the 5 most similar articles of each
+    gongwen.find_reuse(frame["text"])                      # passages copied between articles
 """
 
 from ._core import __version__
@@ -40,6 +41,7 @@ from .segment import (
     top_words,
 )
 from .topics import TopicModel
+from .similarity import most_similar, similarity_matrix
 from .vectorize import (
     CountVectorizer,
     HashingVectorizer,
@@ -76,10 +78,12 @@ __all__ = [
     "find_reuse",
     "keywords_by_group",
     "load_stop_words",
+    "most_similar",
     "parse_bulletin",
     "read_bulletin",
     "read_text",
     "sample_dir",
     "sample_paths",
+    "similarity_matrix",
     "top_words",
 ]

@@ -7,7 +7,7 @@ from gongwen import Token
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicModel', 'clean_text', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_topic_model', 'save_vectorizer', 'top_terms']
+__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicModel', 'clean_text', 'cosine_similarities_dense', 'cosine_similarities_sparse', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'most_similar_dense', 'most_similar_dense_queries', 'most_similar_sparse', 'most_similar_sparse_queries', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_topic_model', 'save_vectorizer', 'top_terms']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -292,6 +292,26 @@ def clean_text(text: str, drop_page_numbers: bool = True, join_lines: bool = Tru
     """
     Undoes PDF-extraction damage; returns the cleaned text, one paragraph a line.
     """
+@typing.overload
+def cosine_similarities_dense(rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], n_threads: typing.SupportsInt | typing.SupportsIndex) -> numpy.ndarray:
+    """
+    The rows x rows cosines of a 2-D array's rows.
+    """
+@typing.overload
+def cosine_similarities_dense(rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], n_threads: typing.SupportsInt | typing.SupportsIndex) -> numpy.ndarray:
+    """
+    The rows x rows cosines of a 2-D array's rows.
+    """
+@typing.overload
+def cosine_similarities_sparse(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex) -> numpy.ndarray:
+    """
+    The rows x rows cosines of a CSR matrix's rows.
+    """
+@typing.overload
+def cosine_similarities_sparse(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex) -> numpy.ndarray:
+    """
+    The rows x rows cosines of a CSR matrix's rows.
+    """
 def decode_bytes(data: bytes, encoding: str = '', name: str = '<bytes>') -> tuple[str, str]:
     """
     Decodes bytes as read_text decodes a file; returns (text, encoding used).
@@ -335,6 +355,46 @@ def load_topic_model(data: bytes) -> tuple[str, TopicModel | None]:
 def load_vectorizer(data: bytes) -> tuple[str, typing.Any, numpy.typing.NDArray[numpy.float64], bytes]:
     """
     (settings, (terms, df, documents) or None, idf, segmenter bytes).
+    """
+@typing.overload
+def most_similar_dense(rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+    """
+    (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
+    """
+@typing.overload
+def most_similar_dense(rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+    """
+    (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
+    """
+@typing.overload
+def most_similar_dense_queries(rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], queries: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+    """
+    (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
+    """
+@typing.overload
+def most_similar_dense_queries(rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], queries: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+    """
+    (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
+    """
+@typing.overload
+def most_similar_sparse(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+    """
+    (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
+    """
+@typing.overload
+def most_similar_sparse(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+    """
+    (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
+    """
+@typing.overload
+def most_similar_sparse_queries(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], query_data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], query_indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], query_indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+    """
+    (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
+    """
+@typing.overload
+def most_similar_sparse_queries(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], query_data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], query_indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], query_indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+    """
+    (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
     """
 def murmurhash3(data: str, seed: typing.SupportsInt | typing.SupportsIndex = 0) -> int:
     """
