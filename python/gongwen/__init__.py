@@ -18,10 +18,12 @@ Reading, parsing and segmenting::
 """
 
 from ._core import __version__
+from .analysis import ArticleTopics
 from .bulletin import Article, Bulletin, Point, Section, parse_bulletin, read_bulletin
 from .corpus import Corpus, GongwenWarning, LoadError
 from .datasets import sample_dir, sample_paths
 from .discover import discover_words
+from .display import reuse_html
 from .reading import (
     DecodeError,
     EmptyDocumentError,
@@ -40,8 +42,8 @@ from .segment import (
     load_stop_words,
     top_words,
 )
-from .topics import TopicModel
 from .similarity import most_similar, similarity_matrix
+from .topics import TopicModel
 from .vectorize import (
     CountVectorizer,
     HashingVectorizer,
@@ -52,6 +54,7 @@ from .vectorize import (
 
 __all__ = [
     "Article",
+    "ArticleTopics",
     "Bulletin",
     "CountVectorizer",
     "Corpus",
@@ -82,6 +85,7 @@ __all__ = [
     "parse_bulletin",
     "read_bulletin",
     "read_text",
+    "reuse_html",
     "sample_dir",
     "sample_paths",
     "similarity_matrix",

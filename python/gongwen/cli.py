@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from . import __version__
 from .bulletin import read_bulletin
 from .corpus import Corpus, GongwenWarning
-from .report import article_keywords, write_report
+from .report import CorpusFindings, corpus_findings, write_report
 
 __all__ = ["main"]
 
@@ -67,7 +67,8 @@ def _report(args: argparse.Namespace) -> int:
         corpus = Corpus.from_paths(args.paths, encoding=args.encoding, n_threads=args.threads)
     for warning in caught:
         print(f"gongwen report: {warning.message}", file=sys.stderr)
-    path = write_report(corpus, args.out, title=args.title)
+    findings = corpus_findings(corpus)
+    path = write_report(corpus, args.out, title=args.title, findings=findings)
     articles = sum(len(b.articles) for b in corpus.bulletins)
     print(f"{len(corpus)} documents, {articles} articles -> {path}")
     frame = corpus.to_frame()
@@ -76,11 +77,43 @@ def _report(args: argparse.Namespace) -> int:
         table = frame[columns].astype("object").fillna("")
         with _wide_pandas():
             print(table.to_string(max_colwidth=40))
-        print("\nKeywords of each article (TF-IDF over the corpus):")
-        for title, keywords in zip(frame["title"], article_keywords(corpus, 8)):
-            words = " ".join(f"{w}({weight:.2f})" for w, weight in keywords)
-            print(f"  {title[:30] or '(untitled)'}: {words}")
+        _print_findings(frame["title"], findings)
     return 0
+
+
+def _print_findings(titles: Sequence[str], findings: CorpusFindings) -> None:
+    """Keywords, topics, nearest articles and the longest reused passages, as plain text."""
+    print("\nKeywords of each article (TF-IDF over the corpus):")
+    for title, keywords in zip(titles, findings.keywords):
+        words = " ".join(f"{w}({weight:.2f})" for w, weight in keywords[:8])
+        print(f"  {_short(title)}: {words}")
+    if findings.topics is not None:
+        print("\nTopics (NMF over the articles' content words):")
+        for topic in range(len(findings.topics.labels)):
+            terms = findings.topics.terms
+            print(f"  {topic}: " + " ".join(terms.loc[terms["topic"] == topic, "term"].head(8)))
+    if findings.neighbours is not None and not findings.neighbours.empty:
+        print("\nNearest articles (cosine of TF-IDF):")
+        for _, group in findings.neighbours.groupby("article", sort=True):
+            nearest = "; ".join(
+                f"{_short(t)} ({s:.2f})" for t, s in zip(group["neighbour_title"], group["score"])
+            )
+            print(f"  {_short(group['title'].iloc[0])} -> {nearest}")
+    reuse = findings.reuse.sort_values("chars", ascending=False, kind="stable")
+    print(f"\nReused passages: {len(reuse)}" + (", the longest:" if len(reuse) else ""))
+    for row in reuse.head(10).itertuples(index=False):
+        print(
+            f"  {_short(row.title_a)} [{row.start_a}:{row.end_a}] ~ {_short(row.title_b)} "
+            f"[{row.start_b}:{row.end_b}]: {row.chars} chars, similarity {row.similarity:.2f}"
+        )
+        print(f"    {_short(' '.join(row.text_a.split()), 60)}")
+
+
+def _short(text: str, width: int = 30) -> str:
+    """`text` cut to `width` characters (with …), or (untitled)."""
+    if not text:
+        return "(untitled)"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class _wide_pandas:

@@ -7,7 +7,7 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 from . import _core
 from ._util import PathLike, as_path, encoding_arg, map_batches, thread_count
@@ -16,6 +16,7 @@ from .bulletin import Bulletin, from_core
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .analysis import ArticleTopics
     from .vectorize import TfidfVectorizer
 
 __all__ = ["DEFAULT_SUFFIXES", "Corpus", "GongwenWarning", "LoadError"]
@@ -182,13 +183,85 @@ class Corpus:
         """
         import pandas as pd
 
-        from .vectorize import unfitted_copy
+        from .analysis import article_tfidf
 
-        texts = self.to_frame()["text"]
-        if texts.empty:
+        if not any(b.articles for b in self.bulletins):
             return pd.Series([], name="keywords", dtype=object)
-        model = unfitted_copy(vectorizer)
-        return model.keywords(model.fit_transform(texts), top_n, index=texts.index)
+        matrix, model = article_tfidf(self, vectorizer)
+        return model.keywords(matrix, top_n, index=self.to_frame().index)
+
+    def topics(
+        self,
+        n_topics: int | None = None,
+        method: str = "nmf",
+        *,
+        n_terms: int = 10,
+        random_state: int | None = 0,
+        vectorizer: TfidfVectorizer | None = None,
+    ) -> ArticleTopics:
+        """The topics of the articles: a :class:`~gongwen.TopicModel` on their TF-IDF weights.
+
+        Only content words enter the model (no stop words, numbers, symbols or one-character
+        words), so each topic reads as a list of terms. Seeded (`random_state`, default 0): the
+        same corpus gives the same topics.
+
+        Parameters
+        ----------
+        n_topics : int, optional
+            Default: the square root of the number of articles, between 2 and 20.
+        method : "nmf" (default) or "lsa"
+            See :class:`~gongwen.TopicModel`.
+        n_terms : int, default 10
+            Terms listed per topic.
+        random_state : int or None, default 0
+        vectorizer : TfidfVectorizer, optional
+            Its parameters are used (default ``TfidfVectorizer(sublinear_tf=True)``); a copy is
+            fitted.
+
+        Returns
+        -------
+        ArticleTopics
+            ``model``, ``terms`` (topic, rank, term, weight), ``weights`` (articles x topics,
+            each row a share per topic for NMF; columns labelled by the topic's heaviest terms)
+            and ``labels``; ``.dominant()`` gives each article's main topic.
+        """
+        from .analysis import article_topics
+
+        return article_topics(
+            self,
+            n_topics,
+            method,
+            n_terms=n_terms,
+            random_state=random_state,
+            vectorizer=vectorizer,
+        )
+
+    def similar_articles(
+        self,
+        k: int = 5,
+        threshold: float | None = None,
+        vectorizer: TfidfVectorizer | None = None,
+    ) -> pd.DataFrame:
+        """Each article's `k` nearest articles, by the cosine of their TF-IDF weights.
+
+        One row per (article, neighbour), nearest first: ``article``, ``rank``, ``neighbour``
+        (row labels of :meth:`to_frame`), ``score``, ``title``, ``neighbour_title``. Neighbours
+        scoring below `threshold` are left out. See :func:`gongwen.most_similar`.
+        """
+        from .analysis import similar_articles
+
+        return similar_articles(self, k, threshold, vectorizer)
+
+    def find_reuse(self, min_chars: int = 30, **options: Any) -> pd.DataFrame:
+        """The passages that articles share, copied or lightly edited (:func:`gongwen.find_reuse`).
+
+        ``doc_a`` and ``doc_b`` are row labels of :meth:`to_frame`; ``title_a`` and ``title_b``
+        are added. `options`: ``ngram``, ``max_df``, ``min_similarity``, ``to_simplified``,
+        ``n_threads``.
+        """
+        from .analysis import find_article_reuse
+
+        return find_article_reuse(self, min_chars, **options)
 
 
 def resolve_paths(paths: PathsArg, suffixes: Sequence[str] = DEFAULT_SUFFIXES) -> list[str]:

@@ -1,17 +1,32 @@
-"""A self-contained HTML report of a corpus: each bulletin's structure and the article table."""
+"""A self-contained HTML report of a corpus.
+
+The article table; the corpus compared (topics, each article's nearest articles, passages that
+articles share); then each bulletin's structure with its articles' keywords.
+"""
 
 from __future__ import annotations
 
 import datetime
-import html
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._util import PathLike, as_path
 from .bulletin import Article, Bulletin
 from .corpus import Corpus
+from .display import escape_html as _e
+from .display import reuse_html
 
-__all__ = ["render_report", "write_report"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .analysis import ArticleTopics
+
+__all__ = ["CorpusFindings", "corpus_findings", "render_report", "write_report"]
+
+#: Keywords per article, nearest articles per article, and reused passages shown in the report.
+_KEYWORDS, _NEIGHBOURS, _PASSAGES = 12, 3, 30
 
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
@@ -30,10 +45,6 @@ summary { cursor: pointer; font-weight: 600; }
 .muted { color: #777; }
 .words { background: #eef4fb; padding: .3em .6em; }
 """
-
-
-def _e(value: object) -> str:
-    return html.escape("" if value is None else str(value))
 
 
 def _fields(b: Bulletin) -> str:
@@ -115,6 +126,30 @@ def _errors(corpus: Corpus) -> str:
     )
 
 
+class CorpusFindings(NamedTuple):
+    """What the report and ``python -m gongwen report`` say of the corpus as a whole.
+
+    ``keywords``: one list of (term, weight) per article (rows of ``to_frame``); ``topics``:
+    :meth:`Corpus.topics` (None when the articles have too few words); ``neighbours``:
+    :meth:`Corpus.similar_articles` (None without words); ``reuse``: :meth:`Corpus.find_reuse`.
+    """
+
+    keywords: list[list[tuple[str, float]]]
+    topics: ArticleTopics | None
+    neighbours: pd.DataFrame | None
+    reuse: pd.DataFrame
+
+
+def corpus_findings(corpus: Corpus, keywords: int = _KEYWORDS) -> CorpusFindings:
+    """Keywords, topics, nearest articles and reused passages of the corpus's articles."""
+    return CorpusFindings(
+        article_keywords(corpus, keywords),
+        _topics(corpus),
+        _neighbours(corpus),
+        corpus.find_reuse(),
+    )
+
+
 def article_keywords(corpus: Corpus, top_n: int) -> list[list[tuple[str, float]]]:
     """Each article's keywords in corpus order; none when the corpus has no words at all."""
     try:
@@ -123,11 +158,90 @@ def article_keywords(corpus: Corpus, top_n: int) -> list[list[tuple[str, float]]
         return [[] for b in corpus.bulletins for _ in b.articles]
 
 
-def render_report(corpus: Corpus, title: str = "gongwen report") -> str:
-    """Render the report as one HTML string (no external files, scripts or fonts)."""
+def _neighbours(corpus: Corpus) -> pd.DataFrame | None:
+    """Each article's nearest articles, or None when the articles have no words at all."""
+    try:
+        return corpus.similar_articles(_NEIGHBOURS)
+    except ValueError:  # empty vocabulary
+        return None
+
+
+def _topics(corpus: Corpus) -> ArticleTopics | None:
+    """The corpus's topics, or None when it has fewer than two articles with content words."""
+    if sum(len(b.articles) for b in corpus.bulletins) < 2:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a topic model's convergence on a tiny corpus
+            return corpus.topics()
+    except ValueError:  # no content words at all
+        return None
+
+
+def _topics_section(topics: ArticleTopics | None) -> str:
+    if topics is None:
+        return ""
+    dominant = topics.dominant().value_counts()
+    rows = []
+    for topic, label in enumerate(topics.labels):
+        terms = topics.terms.loc[topics.terms["topic"] == topic, "term"]
+        rows.append(
+            f"<tr><td>{topic}</td><td>{_e('、'.join(terms))}</td>"
+            f"<td>{int(dominant.get(label, 0))}</td></tr>"
+        )
+    return (
+        f"<h2>主题 Topics ({len(topics.labels)})</h2>"
+        "<p class=muted>Non-negative matrix factorization of the articles' TF-IDF weights "
+        "(content words only); an article counts under its heaviest topic.</p>"
+        "<table><tr><th>topic</th><th>top terms</th><th>articles</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def _neighbours_section(neighbours: pd.DataFrame | None) -> str:
+    if neighbours is None or neighbours.empty:
+        return ""
+    rows = []
+    for _, group in neighbours.groupby("article", sort=True):
+        nearest = "；".join(
+            f"{_e(t) or '(untitled)'} <span class=muted>{s:.2f}</span>"
+            for t, s in zip(group["neighbour_title"], group["score"])
+        )
+        rows.append(f"<tr><td>{_e(group['title'].iloc[0])}</td><td>{nearest}</td></tr>")
+    return (
+        "<h2>相似文章 Nearest articles</h2>"
+        "<p class=muted>Cosine similarity of the articles' TF-IDF weights.</p>"
+        "<table><tr><th>article</th><th>nearest articles (cosine)</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def _reuse_section(reuse: pd.DataFrame, corpus: Corpus) -> str:
+    shown = min(len(reuse), _PASSAGES)
+    count = f"{len(reuse)} passages" + (
+        f", the {shown} longest shown" if shown < len(reuse) else ""
+    )
+    return (
+        f"<h2>重复段落 Reused passages</h2><p class=muted>{count}: text that two articles share, "
+        "copied or lightly edited (shared characters highlighted, edits in red).</p>"
+        + reuse_html(reuse, corpus, max_rows=_PASSAGES)
+    )
+
+
+def render_report(
+    corpus: Corpus, title: str = "gongwen report", findings: CorpusFindings | None = None
+) -> str:
+    """Render the report as one HTML string (no external files, scripts or fonts).
+
+    `findings` are :func:`corpus_findings` of `corpus` when already computed.
+    """
     n_articles = sum(len(b.articles) for b in corpus.bulletins)
+    if findings is None:
+        findings = corpus_findings(corpus)
     # One list per article, in corpus order (to_frame's rows).
-    keywords = iter(article_keywords(corpus, 12))
+    keywords = iter(findings.keywords)
     generated = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     summary = (
         f"<p>{len(corpus)} documents, {n_articles} articles, {len(corpus.errors)} skipped files. "
@@ -138,6 +252,9 @@ def render_report(corpus: Corpus, title: str = "gongwen report") -> str:
         summary,
         "<h2>文章一览 Articles</h2>",
         _article_table(corpus),
+        _topics_section(findings.topics),
+        _neighbours_section(findings.neighbours),
+        _reuse_section(findings.reuse, corpus),
         *(_bulletin(b, keywords) for b in corpus.bulletins),
         _errors(corpus),
     ]
@@ -149,9 +266,14 @@ def render_report(corpus: Corpus, title: str = "gongwen report") -> str:
     )
 
 
-def write_report(corpus: Corpus, out: PathLike, title: str = "gongwen report") -> Path:
+def write_report(
+    corpus: Corpus,
+    out: PathLike,
+    title: str = "gongwen report",
+    findings: CorpusFindings | None = None,
+) -> Path:
     """Write :func:`render_report` to `out` (UTF-8) and return its path."""
     path = Path(as_path(out))
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(corpus, title), encoding="utf-8")
+    path.write_text(render_report(corpus, title, findings), encoding="utf-8")
     return path

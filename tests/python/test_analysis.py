@@ -1,0 +1,186 @@
+"""The corpus compared: Corpus.topics, similar_articles, find_reuse, reuse_html and the report."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from testdata import SAMPLE
+
+import gongwen
+from gongwen.analysis import article_tfidf
+from gongwen.display import reuse_html
+from gongwen.report import corpus_findings, render_report
+
+
+@pytest.fixture(scope="module")
+def corpus() -> gongwen.Corpus:
+    return gongwen.Corpus.from_paths(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def frame(corpus: gongwen.Corpus) -> pd.DataFrame:
+    return corpus.to_frame()
+
+
+def row_of(frame: pd.DataFrame, title_part: str) -> int:
+    (rows,) = np.nonzero(frame["title"].str.contains(title_part).to_numpy())
+    assert len(rows) == 1, title_part
+    return int(frame.index[rows[0]])
+
+
+def corpus_of(*texts: str) -> gongwen.Corpus:
+    return gongwen.Corpus([gongwen.parse_bulletin(t) for t in texts])
+
+
+# -- topics ---------------------------------------------------------------------------------------
+
+
+def test_topics_label_their_columns_and_share_each_article(
+    corpus: gongwen.Corpus, frame: pd.DataFrame
+) -> None:
+    topics = corpus.topics(n_topics=3)
+    assert list(topics.weights.columns) == topics.labels and len(topics.labels) == 3
+    assert topics.weights.index.equals(frame.index)
+    assert np.allclose(topics.weights.sum(axis=1), 1.0, atol=1e-5)
+    assert (topics.weights.to_numpy() >= 0).all()
+    # Content words only: no stop word, number or single character among the terms.
+    terms = set(topics.terms["term"])
+    assert terms and all(len(t) >= 2 for t in terms) and not terms & gongwen.STOP_WORDS
+    assert all(label.startswith(f"{i}: ") for i, label in enumerate(topics.labels))
+    # The two committee laws fall under one topic, the two work reports under one.
+    dominant = topics.dominant()
+    laws = [row_of(frame, "居民委员会"), row_of(frame, "村民委员会")]
+    reports = [row_of(frame, "2023年"), row_of(frame, "2024年")]
+    assert dominant[laws[0]] == dominant[laws[1]]
+    assert dominant[reports[0]] == dominant[reports[1]]
+
+
+def test_topics_are_seeded_and_default_to_a_few(corpus: gongwen.Corpus) -> None:
+    first, again = corpus.topics(), corpus.topics()
+    assert len(first.labels) == 3  # round(sqrt(8 articles))
+    assert first.labels == again.labels
+    assert np.array_equal(first.weights.to_numpy(), again.weights.to_numpy())
+    lsa = corpus.topics(2, method="lsa")
+    assert lsa.model.explained_variance_ratio_.shape == (2,)
+
+
+def test_topics_of_a_corpus_without_words_is_a_clear_error() -> None:
+    with pytest.raises(ValueError):
+        corpus_of("。。。", "，，").topics()
+
+
+# -- nearest articles -----------------------------------------------------------------------------
+
+
+def test_similar_articles_pair_the_laws_and_the_reports(
+    corpus: gongwen.Corpus, frame: pd.DataFrame
+) -> None:
+    near = corpus.similar_articles(k=2)
+    assert list(near.columns) == [
+        "article",
+        "rank",
+        "neighbour",
+        "score",
+        "title",
+        "neighbour_title",
+    ]
+    assert len(near) == 2 * len(frame)
+    first = near[near["rank"] == 1].set_index("article")["neighbour"]
+    urban, village = row_of(frame, "居民委员会"), row_of(frame, "村民委员会")
+    y2023, y2024 = row_of(frame, "2023年"), row_of(frame, "2024年")
+    assert first[urban] == village and first[village] == urban
+    assert first[y2023] == y2024 and first[y2024] == y2023
+    assert (near["article"] != near["neighbour"]).all()
+    # Scores are the cosines of the TF-IDF rows, nearest first.
+    matrix, _ = article_tfidf(corpus)
+    dense = matrix.toarray().astype(float)
+    dense /= np.linalg.norm(dense, axis=1, keepdims=True)
+    for row in near.itertuples():
+        assert row.score == pytest.approx(dense[row.article] @ dense[row.neighbour], abs=1e-5)
+    assert (near.groupby("article")["score"].diff().dropna() <= 0).all()
+    assert (near["title"] == frame["title"].reindex(near["article"]).to_numpy()).all()
+
+
+def test_similar_articles_threshold_and_small_corpora(corpus: gongwen.Corpus) -> None:
+    near = corpus.similar_articles(k=7, threshold=0.3)
+    assert len(near) < 7 * 8 and (near["score"] >= 0.3).all()
+    assert corpus_of("党建引领乡村振兴").similar_articles().empty
+    assert gongwen.Corpus().similar_articles().empty
+    with pytest.raises(ValueError, match="k must be"):
+        corpus.similar_articles(k=0)
+
+
+# -- reused passages ------------------------------------------------------------------------------
+
+
+def test_corpus_find_reuse_names_the_articles(corpus: gongwen.Corpus, frame: pd.DataFrame) -> None:
+    reuse = corpus.find_reuse()
+    assert not reuse.empty
+    y2023, y2024 = row_of(frame, "2023年"), row_of(frame, "2024年")
+    pairs = set(zip(reuse["doc_a"], reuse["doc_b"]))
+    assert (y2023, y2024) in pairs
+    for row in reuse.itertuples():
+        assert frame["text"][row.doc_a][row.start_a : row.end_a] == row.text_a
+        assert frame["text"][row.doc_b][row.start_b : row.end_b] == row.text_b
+        assert row.title_a == frame["title"][row.doc_a]
+        assert row.title_b == frame["title"][row.doc_b]
+    assert (reuse["chars"] >= 30).all()
+    assert gongwen.Corpus().find_reuse().empty
+
+
+def test_reuse_html_marks_shared_text_and_edits() -> None:
+    a = "前文。各地要坚持党建引领，推动乡村振兴，建强村党组织书记队伍，落实书记项目制度。后文"
+    b = "开头：各地要坚持党建引领、推动乡村全面振兴，建强村党组织书记队伍，落实书记项目制度。结尾"
+    reuse = gongwen.find_reuse([a, b], min_chars=20)
+    assert len(reuse) == 1
+    html = reuse_html(reuse, [a, b], context=3)
+    assert html.count("<tr>") == 2  # a heading row and a passage row
+    assert "<mark>各地要坚持党建引领</mark>" in html
+    assert '<span class="gw-edit">全面</span>' in html  # inserted in b only
+    assert '<span class="gw-context">前文。</span>' in html  # context before the passage
+    assert "<style>" in html
+    without_context = reuse_html(reuse)
+    assert "gw-context" not in without_context.split("</style>")[1]
+    assert "No reused passages" in reuse_html(reuse.iloc[:0])
+
+
+def test_reuse_html_escapes_and_limits() -> None:
+    passage = "<b>坚持党建引领推动基层治理现代化建设落实书记项目制度</b>"
+    texts = pd.Series([passage + "甲", "乙" + passage], index=["x&y", "z"])
+    reuse = gongwen.find_reuse(texts, min_chars=20)
+    html = reuse_html(reuse, texts)
+    assert "<b>" not in html.split("</style>")[1]
+    assert "&lt;" in html and "&gt;" in html and "x&amp;y" in html
+    assert (
+        reuse_html(reuse, texts, max_rows=0) == '<p class="gw-reuse-none">No reused passages.</p>'
+    )
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+
+def test_report_shows_topics_neighbours_and_reuse(corpus: gongwen.Corpus) -> None:
+    findings = corpus_findings(corpus)
+    html = render_report(corpus, findings=findings)
+    assert "主题 Topics (3)" in html
+    assert "相似文章 Nearest articles" in html
+    assert "重复段落 Reused passages" in html and "<mark>" in html
+    for term in findings.topics.terms.loc[findings.topics.terms["topic"] == 0, "term"]:
+        assert term in html
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("党建引领乡村振兴，书记项目落地见效。",),  # one article
+        ("。。。", "！！"),  # no words at all
+    ],
+)
+def test_report_of_tiny_corpora(texts: tuple[str, ...]) -> None:
+    corpus = corpus_of(*texts)
+    findings = corpus_findings(corpus)
+    assert findings.topics is None
+    assert findings.neighbours is None or findings.neighbours.empty
+    html = render_report(corpus, findings=findings)
+    assert "主题 Topics" not in html and "No reused passages" in html
