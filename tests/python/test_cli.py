@@ -55,6 +55,12 @@ def test_report_is_self_contained_html(tmp_path: Path) -> None:
     first = result.stdout.split("Keywords of each article")[1].splitlines()[1]
     assert "网格员" in first
     assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing fetched from elsewhere
+    # The corpus compared: topics, nearest articles, and the passages the work reports share.
+    assert "主题 Topics" in html and "相似文章 Nearest articles" in html and "<mark>" in html
+    nearest = result.stdout.split("Nearest articles")[1]
+    assert "中华人民共和国城市居民委员会组织法 -> 中华人民共和国村民委员会组织法" in nearest
+    reused = result.stdout.split("Reused passages: ")[1]
+    assert int(reused.split(",")[0]) > 0 and "2024年中华人民共和国国务院政府工作报告" in reused
 
 
 def test_report_of_nothing_fails_clearly(tmp_path: Path) -> None:
