@@ -1,12 +1,9 @@
 #include "gongwen/corpus.h"
 
-#include <algorithm>
-#include <atomic>
-#include <stdexcept>
-#include <system_error>
-#include <thread>
+#include <cstdint>
 
 #include "gongwen/error.h"
+#include "parallel.h"
 
 namespace gongwen {
 
@@ -40,31 +37,12 @@ LoadResult LoadOne(const std::string& path, std::string_view encoding) {
 
 std::vector<LoadResult> LoadBulletins(const std::vector<std::string>& paths, int n_threads,
                                       std::string_view encoding) {
-  if (n_threads < 0) throw std::invalid_argument("n_threads must be 0 (one per core) or more");
-  std::size_t threads = n_threads > 0 ? static_cast<std::size_t>(n_threads)
-                                      : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min(threads, paths.size());
-
   std::vector<LoadResult> results(paths.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
-      results[i] = LoadOne(paths[i], encoding);
-    }
-  };
-  if (threads <= 1) {
-    work();
-    return results;
-  }
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  try {
-    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
-  } catch (const std::system_error&) {
-    // No more threads to be had: the files left are shared by the ones running and this one.
-    work();
-  }
-  for (std::thread& t : pool) t.join();
+  // One file at a time: files differ widely in size, and Ctrl-C is checked between them.
+  parallel::ParallelForEach(
+      static_cast<std::int64_t>(paths.size()),
+      parallel::ThreadCount(n_threads, static_cast<std::int64_t>(paths.size())), 1,
+      [&](std::int64_t i) { results[i] = LoadOne(paths[i], encoding); });
   return results;
 }
 

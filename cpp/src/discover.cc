@@ -1,21 +1,18 @@
 #include "gongwen/discover.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 #include <functional>
 #include <limits>
-#include <mutex>
 #include <stdexcept>
 #include <string_view>
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "gongwen/interrupt.h"
+#include "parallel.h"
 #include "text.h"
 
 // How it works. The Han characters of all texts are laid out in one buffer, each run of them
@@ -187,31 +184,7 @@ class PrefetchingAdder {
   std::size_t next_ = 0;
 };
 
-// Runs fn(0) .. fn(n - 1) concurrently, fn(0) on the calling thread, and rethrows the first
-// exception of any of them once all have finished.
-void RunParallel(int n, const std::function<void(int)>& fn) {
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto guarded = [&](int t) {
-    try {
-      fn(t);
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(error_mutex);
-      if (!error) error = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  int started = 1;
-  try {
-    for (; started < n; ++started) pool.emplace_back(guarded, started);
-  } catch (const std::system_error&) {
-    // No more threads to be had: the calling thread runs the rest after its own share.
-  }
-  guarded(0);
-  for (int t = started; t < n; ++t) guarded(t);
-  for (std::thread& thread : pool) thread.join();
-  if (error) std::rethrow_exception(error);
-}
+using parallel::RunParallel;
 
 // Appends the Han runs of `utf8` to `out`, each followed by kBreak.
 void AppendHanRuns(std::string_view utf8, std::vector<char32_t>& out) {
@@ -254,7 +227,10 @@ std::vector<char32_t> HanBuffer(const std::vector<std::string>& texts, int n_thr
     std::size_t group_bytes = 0;
     for (std::size_t i = first[g]; i < first[g + 1]; ++i) group_bytes += texts[i].size();
     parts[g].reserve(group_bytes / 2 + 1);
-    for (std::size_t i = first[g]; i < first[g + 1]; ++i) AppendHanRuns(texts[i], parts[g]);
+    for (std::size_t i = first[g]; i < first[g + 1]; ++i) {
+      if (i % 1024 == 0) CheckInterrupt();
+      AppendHanRuns(texts[i], parts[g]);
+    }
   });
   std::size_t total = 0;
   for (const auto& part : parts) total += part.size();
@@ -461,9 +437,7 @@ void Validate(const DiscoverOptions& options) {
 std::vector<WordCandidate> DiscoverWords(const std::vector<std::string>& texts,
                                          const DiscoverOptions& options) {
   Validate(options);
-  int n_threads = options.n_threads > 0
-                      ? options.n_threads
-                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int n_threads = parallel::ThreadCount(options.n_threads);
 
   const std::vector<char32_t> buffer = HanBuffer(texts, n_threads);
   if (buffer.empty()) return {};
@@ -497,6 +471,7 @@ std::vector<WordCandidate> DiscoverWords(const std::vector<std::string>& texts,
   Ngrams ngrams;
   std::vector<Id> ids = CountCharacters(buffer, bounds, n_threads, min_count, ngrams);
   for (int n = 2; n <= max_length + 1; ++n) {
+    CheckInterrupt();  // between levels: each is a pass over the corpus
     CountLevel(buffer, bounds, n_threads, n, n <= max_length, min_count, ids, ngrams);
   }
   std::vector<Id>().swap(ids);

@@ -11,18 +11,14 @@
 #include "gongwen/reuse.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <functional>
 #include <limits>
-#include <mutex>
 #include <stdexcept>
-#include <system_error>
-#include <thread>
 #include <type_traits>
 
 #include "normalize.h"
+#include "parallel.h"
 #include "reuse_internal.h"
 #include "scan.h"
 #include "text.h"
@@ -35,55 +31,7 @@ namespace {
 
 using scan::CharClass;
 
-// Runs fn(0) .. fn(n - 1) concurrently, fn(0) on the calling thread, and rethrows the first
-// exception of any of them once all have finished.
-void RunParallel(int n, const std::function<void(int)>& fn) {
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto guarded = [&](int t) {
-    try {
-      fn(t);
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(error_mutex);
-      if (!error) error = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  int started = 1;
-  try {
-    for (; started < n; ++started) pool.emplace_back(guarded, started);
-  } catch (const std::system_error&) {
-    // No more threads to be had: the calling thread runs the rest after its own share.
-  }
-  guarded(0);
-  for (int t = started; t < n; ++t) guarded(t);
-  for (std::thread& thread : pool) thread.join();
-  if (error) std::rethrow_exception(error);
-}
-
-// Calls fn(i) for i in [0, n) on `threads` threads, which claim `chunk` items at a time (items
-// vary in cost: a first-come share balances them). After an exception the threads stop claiming.
-void ParallelFor(std::size_t n, int threads, std::size_t chunk,
-                 const std::function<void(std::size_t)>& fn) {
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  const int used = static_cast<int>(std::min<std::size_t>(
-      static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(1, n / chunk)));
-  RunParallel(used, [&](int) {
-    try {
-      for (;;) {
-        if (failed.load(std::memory_order_relaxed)) return;
-        const std::size_t begin = next.fetch_add(chunk);
-        if (begin >= n) return;
-        const std::size_t end = std::min(n, begin + chunk);
-        for (std::size_t i = begin; i < end; ++i) fn(i);
-      }
-    } catch (...) {
-      failed = true;
-      throw;
-    }
-  });
-}
+using parallel::RunParallel;
 
 // The bits of a 64-bit hash mixed so that its top bits are as good as its low ones (the
 // finaliser of SplitMix64).
@@ -218,7 +166,7 @@ ShingleIndex::ShingleIndex(const std::vector<NormalizedText>& docs, std::size_t 
   const std::size_t max_postings = 2 * max_df;
   std::vector<std::vector<std::uint32_t>> kept_groups(n_buckets);
   std::vector<std::size_t> kept_entries(n_buckets, 0);
-  ParallelFor(n_buckets, threads, 16, [&](std::size_t b) {
+  parallel::ParallelForEach(n_buckets, threads, 16, [&](std::size_t b) {
     Entry* first = entries.data() + bucket_start[b];
     Entry* last = entries.data() + bucket_start[b + 1];
     std::sort(first, last, [](const Entry& x, const Entry& y) {
@@ -250,7 +198,7 @@ ShingleIndex::ShingleIndex(const std::vector<NormalizedText>& docs, std::size_t 
   postings_.resize(posting_at[n_buckets]);
   group_start_.resize(group_at[n_buckets] + 1);
   group_start_[group_at[n_buckets]] = posting_at[n_buckets];
-  ParallelFor(n_buckets, threads, 16, [&](std::size_t b) {
+  parallel::ParallelForEach(n_buckets, threads, 16, [&](std::size_t b) {
     const Entry* from = entries.data() + bucket_start[b];
     for (std::size_t i = 0; i < kept_entries[b]; ++i) {
       postings_[posting_at[b] + i] = Posting{from[i].doc, from[i].pos};
@@ -676,34 +624,24 @@ std::vector<ReusedPassage> FindReuse(const std::vector<std::u32string>& texts,
   if (texts.size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw std::invalid_argument("2^32 documents or more are not supported");
   }
-  const int threads = options.n_threads > 0
-                          ? options.n_threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = parallel::ThreadCount(options.n_threads);
   const CharNormalizer normalizer(options.to_simplified);
   std::vector<reuse::NormalizedText> docs(texts.size());
-  reuse::ParallelFor(texts.size(), threads, 256,
-                     [&](std::size_t d) { docs[d] = reuse::Normalize(texts[d], normalizer); });
+  parallel::ParallelForEach(
+      static_cast<std::int64_t>(texts.size()), threads, 256,
+      [&](std::int64_t d) { docs[d] = reuse::Normalize(texts[d], normalizer); });
   const reuse::ShingleIndex index(docs, options.ngram, options.max_df, threads);
 
   std::vector<std::vector<ReusedPassage>> found(threads);
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  constexpr std::size_t kChunk = 16;
-  reuse::RunParallel(threads, [&](int t) {
+  parallel::ChunkQueue queue(static_cast<std::int64_t>(texts.size()), 16);
+  parallel::RunParallel(threads, [&](int t) {
     PairFinder finder(texts, docs, index, options);
-    try {
-      for (;;) {
-        if (failed.load(std::memory_order_relaxed)) return;
-        const std::size_t begin = next.fetch_add(kChunk);
-        if (begin >= texts.size()) return;
-        const std::size_t end = std::min(texts.size(), begin + kChunk);
-        for (std::size_t d = begin; d < end; ++d) {
-          finder.Find(static_cast<std::uint32_t>(d), found[t]);
-        }
+    std::int64_t begin = 0;
+    std::int64_t end = 0;
+    while (queue.Next(begin, end)) {
+      for (std::int64_t d = begin; d < end; ++d) {
+        finder.Find(static_cast<std::uint32_t>(d), found[t]);
       }
-    } catch (...) {
-      failed = true;
-      throw;
     }
   });
   std::size_t total = 0;

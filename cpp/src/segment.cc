@@ -18,8 +18,10 @@
 
 #include "file_io.h"
 #include "gongwen/error.h"
+#include "gongwen/interrupt.h"
 #include "lexicon.h"
 #include "normalize.h"
+#include "parallel.h"
 #include "scan.h"
 #include "segment_internal.h"
 #include "text.h"
@@ -502,10 +504,8 @@ struct TokenizeStream::State {
 TokenizeStream::TokenizeStream(const Segmenter& segmenter, const std::vector<std::u32string>& texts,
                                int n_threads)
     : state_(std::make_unique<State>(segmenter, texts)) {
-  if (n_threads < 0) throw std::invalid_argument("n_threads must be 0 (one per core) or more");
-  std::size_t threads = n_threads > 0 ? static_cast<std::size_t>(n_threads)
-                                      : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min(threads, state_->done.size());
+  const auto threads = static_cast<std::size_t>(
+      parallel::ThreadCount(n_threads, static_cast<std::int64_t>(state_->done.size())));
   // The consumer is one of the threads: it segments blocks itself whenever the text it needs
   // next is not ready (see Next), so only the others are started here.
   try {
@@ -525,6 +525,7 @@ TokenizeStream::~TokenizeStream() {
 std::optional<std::vector<Token>> TokenizeStream::Next() {
   State& s = *state_;
   if (s.consumed >= s.texts.size()) return std::nullopt;
+  CheckInterrupt();  // the stream's destructor stops the workers
   const std::size_t block = s.ConsumedBlock();
   const std::size_t i = s.consumed++;
   for (;;) {

@@ -11,16 +11,14 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <exception>
-#include <functional>
 #include <limits>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <vector>
+
+#include "gongwen/interrupt.h"
+#include "parallel.h"
 
 namespace gongwen {
 
@@ -32,59 +30,7 @@ constexpr std::int64_t kSparseChunk = 32;
 constexpr Eigen::Index kQueryBlock = 64;
 constexpr Eigen::Index kCorpusBlock = 1024;
 
-// Threads for `chunks` pieces of work: `n_threads` (0: one per core), at most one per chunk.
-int ThreadCount(int n_threads, std::int64_t chunks) {
-  if (n_threads < 0) throw std::invalid_argument("n_threads must be 0 (one per core) or more");
-  std::int64_t threads =
-      n_threads > 0 ? n_threads : std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<int>(std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(chunks, 1)));
-}
-
-// Runs worker(0) .. worker(n - 1) concurrently, worker(0) on the calling thread, and rethrows
-// the first exception of any of them once all have finished. `stop` turns true at the first
-// exception, so that the others can leave early.
-void RunWorkers(int n, const std::function<void(int, const std::atomic<bool>& stop)>& worker) {
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  std::atomic<bool> stop{false};
-  auto guarded = [&](int t) {
-    try {
-      worker(t, stop);
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(error_mutex);
-      if (!error) error = std::current_exception();
-      stop = true;
-    }
-  };
-  std::vector<std::thread> pool;
-  int started = 1;
-  try {
-    for (; started < n; ++started) pool.emplace_back(guarded, started);
-  } catch (const std::system_error&) {
-    // No more threads to be had: the workers share the chunks among fewer threads.
-  }
-  guarded(0);
-  for (std::thread& thread : pool) thread.join();
-  if (error) std::rethrow_exception(error);
-}
-
-// Hands out [begin, end) ranges of [0, total) of `chunk` items, to any thread that asks.
-class ChunkQueue {
- public:
-  ChunkQueue(std::int64_t total, std::int64_t chunk) : total_(total), chunk_(chunk) {}
-  // The next range; false when none is left.
-  bool Next(std::int64_t& begin, std::int64_t& end) {
-    begin = next_.fetch_add(chunk_);
-    if (begin >= total_) return false;
-    end = std::min(total_, begin + chunk_);
-    return true;
-  }
-
- private:
-  std::int64_t total_;
-  std::int64_t chunk_;
-  std::atomic<std::int64_t> next_{0};
-};
+using parallel::ChunkQueue;
 
 // Norms outside this range are refused: their products and inverses would leave the range of
 // double (or its full precision).
@@ -422,17 +368,18 @@ Neighbours<Scalar> SparseSelfNeighbours(const DocumentTermView<Scalar>& corpus,
   const std::vector<double> inverse = InverseNorms(corpus, "corpus");
   const typename SparseDots<Scalar>::Postings postings = corpus;
   const std::int64_t n = corpus.rows();
-  const int threads = ThreadCount(options.n_threads, (n + kSparseChunk - 1) / kSparseChunk);
+  const int threads =
+      parallel::ThreadCount(options.n_threads, (n + kSparseChunk - 1) / kSparseChunk);
   std::vector<std::unique_ptr<Boards<Scalar>>> boards(static_cast<std::size_t>(threads));
 
   ChunkQueue queries(n, kSparseChunk);
-  RunWorkers(threads, [&](int t, const std::atomic<bool>& stop) {
+  parallel::RunParallel(threads, [&](int t) {
     boards[t] = std::make_unique<Boards<Scalar>>(n, options.k, threshold);
     Boards<Scalar>& board = *boards[t];
     SparseDots<Scalar> dots(postings);
     std::int64_t begin = 0;
     std::int64_t end = 0;
-    while (!stop && queries.Next(begin, end)) {
+    while (queries.Next(begin, end)) {
       for (std::int64_t q = begin; q < end; ++q) {
         const double inverse_q = inverse[q];
         dots.Compute(corpus, q, static_cast<std::int32_t>(q + 1));
@@ -448,12 +395,12 @@ Neighbours<Scalar> SparseSelfNeighbours(const DocumentTermView<Scalar>& corpus,
 
   Neighbours<Scalar> out = EmptyNeighbours<Scalar>(n, options.k);
   ChunkQueue rows(n, kSparseChunk);
-  RunWorkers(threads, [&](int, const std::atomic<bool>& stop) {
+  parallel::RunParallel(threads, [&](int) {
     TopK<Scalar> top(options.k, threshold, n);
     SparseDots<Scalar> marks(postings);
     std::int64_t begin = 0;
     std::int64_t end = 0;
-    while (!stop && rows.Next(begin, end)) {
+    while (rows.Next(begin, end)) {
       for (std::int64_t r = begin; r < end; ++r) {
         for (const auto& board : boards) {
           if (board) board->OfferTo(r, top);  // null: a thread that could not be started
@@ -494,13 +441,13 @@ Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
 
   ChunkQueue chunks(queries.rows(), kSparseChunk);
   const int threads =
-      ThreadCount(options.n_threads, (queries.rows() + kSparseChunk - 1) / kSparseChunk);
-  RunWorkers(threads, [&](int, const std::atomic<bool>& stop) {
+      parallel::ThreadCount(options.n_threads, (queries.rows() + kSparseChunk - 1) / kSparseChunk);
+  parallel::RunParallel(threads, [&](int) {
     SparseDots<Scalar> dots(postings);
     TopK<Scalar> top(options.k, threshold, n);
     std::int64_t begin = 0;
     std::int64_t end = 0;
-    while (!stop && chunks.Next(begin, end)) {
+    while (chunks.Next(begin, end)) {
       for (std::int64_t q = begin; q < end; ++q) {
         const double inverse = query_inverse[static_cast<std::size_t>(q)];
         dots.Compute(queries, q, 0);
@@ -563,14 +510,14 @@ Neighbours<Scalar> DenseNeighbours(const DenseRowsView<Scalar>& corpus,
 
   ChunkQueue blocks(queries.rows(), kQueryBlock);
   const int threads =
-      ThreadCount(options.n_threads, (queries.rows() + kQueryBlock - 1) / kQueryBlock);
-  RunWorkers(threads, [&](int, const std::atomic<bool>& stop) {
+      parallel::ThreadCount(options.n_threads, (queries.rows() + kQueryBlock - 1) / kQueryBlock);
+  parallel::RunParallel(threads, [&](int) {
     DenseTiles<Scalar> tiles;
     std::vector<TopK<Scalar>> tops(static_cast<std::size_t>(kQueryBlock),
                                    TopK<Scalar>(options.k, threshold, n));
     std::int64_t q0 = 0;
     std::int64_t q1 = 0;
-    while (!stop && blocks.Next(q0, q1)) {
+    while (blocks.Next(q0, q1)) {
       for (Eigen::Index c0 = 0; c0 < n; c0 += kCorpusBlock) {
         const Eigen::Index nc = std::min(kCorpusBlock, n - c0);
         const DenseRows<double>& tile = tiles.Compute(queries, q0, q1 - q0, corpus, c0, nc);
@@ -629,21 +576,21 @@ DenseRows<Scalar> CosineSimilarities(const DocumentTermView<Scalar>& rows, int n
   const Eigen::Index n = rows.rows();
   DenseRows<Scalar> out(n, n);
   ChunkQueue chunks(n, kSparseChunk);
-  RunWorkers(ThreadCount(n_threads, (n + kSparseChunk - 1) / kSparseChunk),
-             [&](int, const std::atomic<bool>& stop) {
-               SparseDots<Scalar> dots(postings);
-               std::int64_t begin = 0;
-               std::int64_t end = 0;
-               while (!stop && chunks.Next(begin, end)) {
-                 for (std::int64_t q = begin; q < end; ++q) {
-                   dots.Compute(rows, q, 0, /*all_rows=*/true);
-                   dots.Visit([&](std::int64_t row, double dot) {
-                     out(q, row) = Cosine<Scalar>(dot, inverses[q] * inverses[row]);
-                   });
-                   dots.Clear();
-                 }
-               }
-             });
+  parallel::RunParallel(parallel::ThreadCount(n_threads, (n + kSparseChunk - 1) / kSparseChunk),
+                        [&](int) {
+                          SparseDots<Scalar> dots(postings);
+                          std::int64_t begin = 0;
+                          std::int64_t end = 0;
+                          while (chunks.Next(begin, end)) {
+                            for (std::int64_t q = begin; q < end; ++q) {
+                              dots.Compute(rows, q, 0, /*all_rows=*/true);
+                              dots.Visit([&](std::int64_t row, double dot) {
+                                out(q, row) = Cosine<Scalar>(dot, inverses[q] * inverses[row]);
+                              });
+                              dots.Clear();
+                            }
+                          }
+                        });
   return out;
 }
 
@@ -653,24 +600,24 @@ DenseRows<Scalar> CosineSimilarities(const DenseRowsView<Scalar>& rows, int n_th
   const Eigen::Index n = rows.rows();
   DenseRows<Scalar> out(n, n);
   ChunkQueue blocks(n, kQueryBlock);
-  RunWorkers(ThreadCount(n_threads, (n + kQueryBlock - 1) / kQueryBlock),
-             [&](int, const std::atomic<bool>& stop) {
-               DenseTiles<Scalar> tiles;
-               std::int64_t q0 = 0;
-               std::int64_t q1 = 0;
-               while (!stop && blocks.Next(q0, q1)) {
-                 for (Eigen::Index c0 = 0; c0 < n; c0 += kCorpusBlock) {
-                   const Eigen::Index nc = std::min(kCorpusBlock, n - c0);
-                   const DenseRows<double>& tile = tiles.Compute(rows, q0, q1 - q0, rows, c0, nc);
-                   for (Eigen::Index i = 0; i < q1 - q0; ++i) {
-                     for (Eigen::Index j = 0; j < nc; ++j) {
-                       out(q0 + i, c0 + j) =
-                           Cosine<Scalar>(tile(i, j), inverses[q0 + i] * inverses[c0 + j]);
-                     }
-                   }
-                 }
-               }
-             });
+  parallel::RunParallel(
+      parallel::ThreadCount(n_threads, (n + kQueryBlock - 1) / kQueryBlock), [&](int) {
+        DenseTiles<Scalar> tiles;
+        std::int64_t q0 = 0;
+        std::int64_t q1 = 0;
+        while (blocks.Next(q0, q1)) {
+          for (Eigen::Index c0 = 0; c0 < n; c0 += kCorpusBlock) {
+            const Eigen::Index nc = std::min(kCorpusBlock, n - c0);
+            const DenseRows<double>& tile = tiles.Compute(rows, q0, q1 - q0, rows, c0, nc);
+            for (Eigen::Index i = 0; i < q1 - q0; ++i) {
+              for (Eigen::Index j = 0; j < nc; ++j) {
+                out(q0 + i, c0 + j) =
+                    Cosine<Scalar>(tile(i, j), inverses[q0 + i] * inverses[c0 + j]);
+              }
+            }
+          }
+        }
+      });
   return out;
 }
 

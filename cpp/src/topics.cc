@@ -10,23 +10,20 @@
 
 #include <Eigen/Dense>
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <functional>
 #include <limits>
-#include <mutex>
 #include <numbers>
 #include <random>
 #include <stdexcept>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "binary_io.h"
 #include "gongwen/error.h"
+#include "gongwen/interrupt.h"
+#include "parallel.h"
 
 namespace gongwen {
 
@@ -61,18 +58,13 @@ DocumentTermMatrix<Scalar> Transposed(const DocumentTermView<Scalar>& matrix) {
   return t;
 }
 
-int ThreadsFor(int n_threads) {
-  if (n_threads < 0) throw std::invalid_argument("n_threads must be 0 (one per core) or more");
-  if (n_threads > 0) return n_threads;
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
-
 // Runs fn(begin, end) over consecutive blocks of the rows of `a`, cut so that each holds about
 // the same work (its nonzeros times `width`, plus its rows times `row_cost`), on up to `threads`
 // threads; small jobs run on the calling thread. The first exception is rethrown here.
 template <typename Scalar>
 void ForRowBlocks(const Csr<Scalar>& a, std::int64_t width, std::int64_t row_cost, int threads,
                   const std::function<void(std::int64_t, std::int64_t)>& fn) {
+  CheckInterrupt();  // every product of every pass: Ctrl-C stops a fit within one product
   const std::int64_t rows = a.rows;
   if (rows == 0) return;
   const double work =
@@ -95,28 +87,9 @@ void ForRowBlocks(const Csr<Scalar>& a, std::int64_t width, std::int64_t row_cos
   }
   starts.push_back(rows);
   const auto count = static_cast<std::int64_t>(starts.size()) - 1;
-  std::atomic<std::int64_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto work_loop = [&] {
-    try {
-      for (std::int64_t b; (b = next.fetch_add(1)) < count;) fn(starts[b], starts[b + 1]);
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(error_mutex);
-      if (!error) error = std::current_exception();
-      next.store(count);
-    }
-  };
-  std::vector<std::thread> pool;
-  const int helpers = static_cast<int>(std::min<std::int64_t>(threads, count)) - 1;
-  try {
-    for (int t = 0; t < helpers; ++t) pool.emplace_back(work_loop);
-  } catch (const std::system_error&) {
-    // No more threads to be had: the blocks left are shared by those running and this one.
-  }
-  work_loop();
-  for (std::thread& thread : pool) thread.join();
-  if (error) std::rethrow_exception(error);
+  parallel::ParallelFor(count, threads, 1, [&](std::int64_t first, std::int64_t last) {
+    for (std::int64_t b = first; b < last; ++b) fn(starts[b], starts[b + 1]);
+  });
 }
 
 // a * g, where g has one row per column of a. The sums are made in the matrix's precision (as
@@ -497,14 +470,14 @@ TruncatedSvd RandomizedSvd(const DocumentTermView<Scalar>& matrix, std::int64_t 
   if (oversamples < 0 || power_iterations < 0) {
     throw std::invalid_argument("oversamples and power iterations must be 0 or more");
   }
-  const int threads = ThreadsFor(n_threads);
+  const int threads = parallel::ThreadCount(n_threads);
   const DocumentTermMatrix<Scalar> transposed = Transposed(matrix);
   return SvdOf(matrix, transposed, rank, oversamples, power_iterations, seed, threads);
 }
 
 template <typename Scalar>
 DenseRows<Scalar> TopicModel::FitTransform(const DocumentTermView<Scalar>& matrix, int n_threads) {
-  const int threads = ThreadsFor(n_threads);
+  const int threads = parallel::ThreadCount(n_threads);
   const Csr<Scalar> a = CsrOf(matrix);
   const bool nmf = options_.method == TopicMethod::kNmf;
   CheckValues(a, nmf, true);
@@ -553,7 +526,7 @@ template <typename Scalar>
 DenseRows<Scalar> TopicModel::Transform(const DocumentTermView<Scalar>& matrix,
                                         int n_threads) const {
   if (!fitted_) throw std::logic_error("the topic model is not fitted");
-  const int threads = ThreadsFor(n_threads);
+  const int threads = parallel::ThreadCount(n_threads);
   const Csr<Scalar> a = CsrOf(matrix);
   if (a.cols != components_.cols()) {
     throw std::invalid_argument("the matrix has " + std::to_string(a.cols) +

@@ -87,7 +87,7 @@ void BindBulletin(py::module_& m) {
         py::call_guard<py::gil_scoped_release>(), "Reads, decodes and parses one file.");
 
   m.def("load_bulletins", &LoadBulletins, py::arg("paths"), py::arg("n_threads") = 0,
-        py::arg("encoding") = "", py::call_guard<py::gil_scoped_release>(),
+        py::arg("encoding") = "", py::call_guard<LongCall>(),
         "Reads and parses many files on n_threads threads (0: one per core); errors are "
         "recorded per file, in input order.");
 }

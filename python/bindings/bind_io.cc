@@ -4,6 +4,7 @@
 #include <pybind11/stl.h>
 
 #include <string>
+#include <thread>
 
 #include "bindings.h"
 #include "gongwen/clean.h"
@@ -54,13 +55,33 @@ void RegisterExceptions(py::module_& m) {
       RaiseOsError(e);
     } catch (const Error& e) {
       PyErr_SetString(PyExc_ValueError, e.what());
+    } catch (const Interrupted&) {
+      // The KeyboardInterrupt (or whatever a signal handler raised) that stopped the call is
+      // already set, by PyErr_CheckSignals in SignalPending.
+      if (!PyErr_Occurred()) PyErr_SetNone(PyExc_KeyboardInterrupt);
     }
   });
 }
 
 }  // namespace
 
+namespace {
+
+// The thread that imported the module: Python's main thread, the only one that runs signal
+// handlers (a module is imported there unless a program goes out of its way).
+std::thread::id main_thread;
+
+}  // namespace
+
+bool SignalPending() {
+  // Elsewhere there is nothing to check, and no need to wait for the GIL.
+  if (std::this_thread::get_id() != main_thread) return false;
+  py::gil_scoped_acquire gil;
+  return PyErr_CheckSignals() != 0;
+}
+
 void BindIo(py::module_& m) {
+  main_thread = std::this_thread::get_id();
   RegisterExceptions(m);
 
   m.def(

@@ -45,7 +45,7 @@ void BindReuse(py::module_& m) {
         const std::vector<std::u32string> code_points = CodePoints(texts);
         std::vector<ReusedPassage> passages;
         {
-          py::gil_scoped_release release;
+          LongCall call;
           passages = FindReuse(code_points, options);
         }
         py::dict columns;

@@ -169,6 +169,7 @@ void BindSegmenter(py::module_& m) {
           "cut_many",
           [](const Segmenter& self, const std::vector<py::str>& texts, int n_threads) {
             const std::vector<std::u32string> code_points = CodePoints(texts);
+            Interruptible interruptible;
             // Worker threads segment while this thread, holding the GIL only to build Python
             // objects, turns the texts already done into lists of words.
             TokenizeStream stream(self, code_points, n_threads);
@@ -193,7 +194,7 @@ void BindSegmenter(py::module_& m) {
           "adapt_frequencies",
           [](Segmenter& self, const std::vector<py::str>& texts, double weight, int n_threads) {
             const std::vector<std::u32string> code_points = CodePoints(texts);
-            py::gil_scoped_release release;
+            LongCall call;
             return self.AdaptFrequencies(code_points, weight, n_threads);
           },
           py::arg("texts"), py::arg("weight") = 1.0, py::arg("n_threads") = 0,
@@ -301,7 +302,7 @@ void BindSegment(py::module_& m) {
         options.n_threads = n_threads;
         std::vector<WordCandidate> found;
         {
-          py::gil_scoped_release release;
+          LongCall call;
           found = DiscoverWords(texts, options);
         }
         // Columns, for a DataFrame.

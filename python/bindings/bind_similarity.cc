@@ -61,7 +61,7 @@ py::tuple SparseSelf(const ArrayOf<Scalar>& data, const ArrayOf<std::int32_t>& i
                      std::optional<double> threshold, int n_threads) {
   Neighbours<Scalar> neighbours;
   {
-    py::gil_scoped_release release;
+    LongCall call;
     neighbours =
         MostSimilar(CsrView(data, indices, indptr, columns), Options(k, threshold, n_threads));
   }
@@ -76,7 +76,7 @@ py::tuple SparseQueries(const ArrayOf<Scalar>& data, const ArrayOf<std::int32_t>
                         std::int64_t k, std::optional<double> threshold, int n_threads) {
   Neighbours<Scalar> neighbours;
   {
-    py::gil_scoped_release release;
+    LongCall call;
     neighbours = MostSimilar(CsrView(data, indices, indptr, columns),
                              CsrView(query_data, query_indices, query_indptr, columns),
                              Options(k, threshold, n_threads));
@@ -89,7 +89,7 @@ py::tuple DenseSelf(const ArrayOf<Scalar>& rows, std::int64_t k, std::optional<d
                     int n_threads) {
   Neighbours<Scalar> neighbours;
   {
-    py::gil_scoped_release release;
+    LongCall call;
     neighbours = MostSimilar(DenseView(rows), Options(k, threshold, n_threads));
   }
   return Parts(std::move(neighbours));
@@ -100,7 +100,7 @@ py::tuple DenseQueries(const ArrayOf<Scalar>& rows, const ArrayOf<Scalar>& queri
                        std::optional<double> threshold, int n_threads) {
   Neighbours<Scalar> neighbours;
   {
-    py::gil_scoped_release release;
+    LongCall call;
     neighbours = MostSimilar(DenseView(rows), DenseView(queries), Options(k, threshold, n_threads));
   }
   return Parts(std::move(neighbours));
@@ -111,7 +111,7 @@ py::array SparseCosines(const ArrayOf<Scalar>& data, const ArrayOf<std::int32_t>
                         const ArrayOf<std::int32_t>& indptr, std::int64_t columns, int n_threads) {
   DenseRows<Scalar> cosines;
   {
-    py::gil_scoped_release release;
+    LongCall call;
     cosines = CosineSimilarities(CsrView(data, indices, indptr, columns), n_threads);
   }
   return ArrayOwning(std::move(cosines));
@@ -121,7 +121,7 @@ template <typename Scalar>
 py::array DenseCosines(const ArrayOf<Scalar>& rows, int n_threads) {
   DenseRows<Scalar> cosines;
   {
-    py::gil_scoped_release release;
+    LongCall call;
     cosines = CosineSimilarities(DenseView(rows), n_threads);
   }
   return ArrayOwning(std::move(cosines));

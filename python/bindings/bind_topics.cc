@@ -34,7 +34,7 @@ DenseRows<Scalar> FitTransform(TopicModel& self, const ArrayOf<Scalar>& data,
                                const ArrayOf<std::int32_t>& indptr, std::int64_t columns,
                                int n_threads) {
   const DocumentTermView<Scalar> view = CsrView(data, indices, indptr, columns);
-  py::gil_scoped_release release;
+  LongCall call;
   return self.FitTransform(view, n_threads);
 }
 
@@ -44,7 +44,7 @@ DenseRows<Scalar> Transform(const TopicModel& self, const ArrayOf<Scalar>& data,
                             const ArrayOf<std::int32_t>& indptr, std::int64_t columns,
                             int n_threads) {
   const DocumentTermView<Scalar> view = CsrView(data, indices, indptr, columns);
-  py::gil_scoped_release release;
+  LongCall call;
   return self.Transform(view, n_threads);
 }
 

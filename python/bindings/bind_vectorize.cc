@@ -200,7 +200,7 @@ void BindTermCounter(py::module_& m) {
           [](TermCounter& self, const std::vector<py::str>& texts, const Segmenter& segmenter,
              int n_threads) {
             const std::vector<std::u32string> code_points = CodePoints(texts);
-            py::gil_scoped_release release;
+            LongCall call;
             self.AddTexts(segmenter, code_points, n_threads);
           },
           py::arg("texts"), py::arg("segmenter"), py::arg("n_threads") = 0,

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "gongwen/interrupt.h"
+
 namespace gongwen::bindings {
 
 // Exceptions, reading and decoding files, cleaning text.
@@ -22,10 +24,30 @@ void BindVectorize(pybind11::module_& m);
 
 // Text reuse: passages shared by pairs of documents.
 void BindReuse(pybind11::module_& m);
+
 // Topic models (LSA, NMF) and their saved form.
 void BindTopics(pybind11::module_& m);
+
 // Cosine nearest neighbours and all-pairs cosines of sparse or dense rows.
 void BindSimilarity(pybind11::module_& m);
+
+// Whether a signal is pending (Ctrl-C): runs Python's signal handlers, taking the GIL; true
+// when one raised, its exception (KeyboardInterrupt) then set. Called on the main thread only
+// has an effect, as Python runs handlers nowhere else.
+bool SignalPending();
+
+// Ctrl-C stops the core's long calls made in this scope (they throw gongwen::Interrupted, which
+// becomes the KeyboardInterrupt), for calls that hold the GIL for part of their work.
+class Interruptible {
+  InterruptScope interrupt_{&SignalPending};
+};
+
+// A long call: Ctrl-C stops it, and the GIL is released while it runs (the interrupt check takes
+// it back briefly, every few milliseconds). As a local, or py::call_guard<LongCall>().
+class LongCall {
+  InterruptScope interrupt_{&SignalPending};
+  pybind11::gil_scoped_release release_;
+};
 
 // The code points of a Python str (lone surrogates included), or of each of many.
 std::u32string CodePoints(const pybind11::str& text);

@@ -5,6 +5,8 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
+from ._util import PathLike, as_path
+
 __all__ = ["NotFittedError"]
 
 
@@ -68,3 +70,39 @@ def _same(value: Any, default: Any) -> bool:
         return bool(value == default) and type(value) is type(default)
     except (TypeError, ValueError):  # numpy arrays and the like
         return value is default
+
+
+class _SavedAsBytes:
+    """Pickling, ``save`` and ``load`` through one byte image made by the core.
+
+    Subclasses give ``_to_bytes()`` (the image: parameters and what was learnt, versioned and
+    checksummed by the core) and ``_from_bytes(data, name)`` (which restores it, raising
+    ValueError for a damaged image; `name` says where it came from in messages).
+    """
+
+    def _to_bytes(self) -> bytes:
+        raise NotImplementedError
+
+    def _from_bytes(self, data: bytes, name: str) -> None:
+        raise NotImplementedError
+
+    def __getstate__(self) -> dict[str, bytes]:
+        return {"gongwen": self._to_bytes()}
+
+    def __setstate__(self, state: dict[str, bytes]) -> None:
+        self._from_bytes(state["gongwen"], "<pickle>")
+
+    def save(self, path: PathLike) -> None:
+        """Save to a file: the parameters and, when fitted, what was learnt."""
+        with open(as_path(path), "wb") as f:
+            f.write(self._to_bytes())
+
+    @classmethod
+    def load(cls, path: PathLike) -> Any:
+        """Load what :meth:`save` wrote; a damaged or foreign file raises ValueError."""
+        path = as_path(path)
+        with open(path, "rb") as f:
+            data = f.read()
+        loaded = cls.__new__(cls)
+        loaded._from_bytes(data, path)
+        return loaded

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
-from ._estimator import NotFittedError, _Estimator
-from ._util import PathLike, as_path, csr_for_core, thread_count
+from ._estimator import NotFittedError, _Estimator, _SavedAsBytes
+from ._util import csr_for_core, thread_count
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,7 +26,7 @@ __all__ = ["TopicModel"]
 _METHODS = ("lsa", "nmf")
 
 
-class TopicModel(_Estimator):
+class TopicModel(_SavedAsBytes, _Estimator):
     """Topics of documents by latent semantic analysis or non-negative matrix factorization.
 
     A scikit-learn transformer: ``fit`` a document-term matrix (documents x terms), ``transform``
@@ -341,27 +341,6 @@ class TopicModel(_Estimator):
         self._model = None
         if model is not None:
             self._set_fitted(model, dtype)
-
-    def __getstate__(self) -> dict[str, bytes]:
-        return {"gongwen": self._to_bytes()}
-
-    def __setstate__(self, state: dict[str, bytes]) -> None:
-        self._from_bytes(state["gongwen"], "<pickle>")
-
-    def save(self, path: PathLike) -> None:
-        """Save the model (parameters and, when fitted, what it learnt) to a file."""
-        with open(as_path(path), "wb") as f:
-            f.write(self._to_bytes())
-
-    @classmethod
-    def load(cls, path: PathLike) -> TopicModel:
-        """Load a model saved with :meth:`save`; a damaged file raises ValueError."""
-        path = as_path(path)
-        with open(path, "rb") as f:
-            data = f.read()
-        model = cls.__new__(cls)
-        model._from_bytes(data, path)
-        return model
 
 
 def _count(value: Any, name: str, least: int) -> int:

@@ -18,10 +18,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
-from ._estimator import NotFittedError, _Estimator
+from ._estimator import NotFittedError, _Estimator, _SavedAsBytes
 from ._util import (
-    PathLike,
-    as_path,
     as_text,
     csr_for_core,
     csr_from_parts,
@@ -53,7 +51,7 @@ _BATCH_CHARS = 1 << 20
 _PROGRESS_FROM = 20 * _BATCH
 
 
-class _Vectorizer(_Estimator):
+class _Vectorizer(_SavedAsBytes, _Estimator):
     """What all three vectorizers share: parameters, analysis and reading documents."""
 
     # Set by each subclass's __init__.
@@ -176,12 +174,6 @@ class _Vectorizer(_Estimator):
     def _restore(self, vocabulary: Any, idf: Any) -> None:
         pass
 
-    def __getstate__(self) -> dict[str, bytes]:
-        return {"gongwen": self._to_bytes()}
-
-    def __setstate__(self, state: dict[str, bytes]) -> None:
-        self._from_bytes(state["gongwen"], "<pickle>")
-
     def _to_bytes(self) -> bytes:
         terms, df, documents, idf = self._fitted_state()
         segmenter = b"" if self.segmenter is None else self.segmenter._core.serialize()
@@ -213,21 +205,6 @@ class _Vectorizer(_Estimator):
         )
         self.__init__(**params)  # type: ignore[misc]
         self._restore(vocabulary, idf)
-
-    def save(self, path: PathLike) -> None:
-        """Save the vectorizer (parameters, vocabulary, idf and segmenter) to a file."""
-        with open(as_path(path), "wb") as f:
-            f.write(self._to_bytes())
-
-    @classmethod
-    def load(cls, path: PathLike) -> Any:
-        """Load a vectorizer saved with :meth:`save`; a damaged file raises ValueError."""
-        path = as_path(path)
-        with open(path, "rb") as f:
-            data = f.read()
-        vectorizer = cls.__new__(cls)
-        vectorizer._from_bytes(data, path)
-        return vectorizer
 
 
 def _is_word_list(document: Any) -> bool:

@@ -59,14 +59,28 @@ def _vectorizer_from(data: bytes) -> gongwen.TfidfVectorizer:
     return vec
 
 
+def saved_topic_model() -> tuple[bytes, Callable[[bytes], Any]]:
+    matrix = gongwen.TfidfVectorizer().fit_transform(LINES[:40])
+    model = gongwen.TopicModel(3, method="nmf", random_state=0).fit(matrix)
+
+    def load(data: bytes) -> gongwen.TopicModel:
+        loaded = gongwen.TopicModel.__new__(gongwen.TopicModel)
+        loaded.__setstate__({"gongwen": data})
+        return loaded
+
+    return model.__getstate__()["gongwen"], load
+
+
 def core_image(kind: str) -> tuple[bytes, Callable[[bytes], Any]]:
     if kind == "segmenter":
         segmenter = gongwen.Segmenter(user_words=["书记项目"])
         return segmenter._core.serialize(), gongwen._core.Segmenter.deserialize
+    if kind == "topics":
+        return saved_topic_model()
     return saved_vectorizer()
 
 
-@pytest.mark.parametrize("kind", ["segmenter", "vectorizer"])
+@pytest.mark.parametrize("kind", ["segmenter", "vectorizer", "topics"])
 def test_every_truncation_of_a_saved_file_is_a_value_error(kind: str) -> None:
     image, load = core_image(kind)
     load(image)  # the whole image loads
@@ -78,7 +92,7 @@ def test_every_truncation_of_a_saved_file_is_a_value_error(kind: str) -> None:
         load(image + b"\x00")
 
 
-@pytest.mark.parametrize("kind", ["segmenter", "vectorizer"])
+@pytest.mark.parametrize("kind", ["segmenter", "vectorizer", "topics"])
 def test_bit_flips_in_a_saved_file_are_value_errors(kind: str) -> None:
     image, load = core_image(kind)
     rng = random.Random(0)
@@ -89,7 +103,7 @@ def test_bit_flips_in_a_saved_file_are_value_errors(kind: str) -> None:
             load(bytes(flipped))
 
 
-@pytest.mark.parametrize("kind", ["segmenter", "vectorizer"])
+@pytest.mark.parametrize("kind", ["segmenter", "vectorizer", "topics"])
 def test_a_newer_format_version_says_so(kind: str) -> None:
     image, load = core_image(kind)
     (version,) = struct.unpack("<I", image[8:12])
@@ -180,6 +194,15 @@ def test_one_vectorizer_from_eight_threads() -> None:
     run_in_threads(lambda: list(vec.keywords(batch, 5)), list(vec.keywords(batch, 5)), calls=10)
 
 
+def test_one_topic_model_from_eight_threads() -> None:
+    vec = gongwen.TfidfVectorizer().fit(LINES)
+    matrix = vec.transform(LINES)
+    for method in ("lsa", "nmf"):
+        model = gongwen.TopicModel(4, method=method, random_state=0).fit(matrix)
+        transform = model.transform
+        run_in_threads(lambda t=transform: t(matrix[:60]), transform(matrix[:60]), calls=20)
+
+
 def test_one_segmenter_tokenizing_from_eight_threads() -> None:
     segmenter = gongwen.Segmenter()
     expected = [segmenter.tokenize(line) for line in LINES[:60]]
@@ -221,3 +244,69 @@ def test_heavy_calls_release_the_gil() -> None:
     assert overlaps_python_thread(lambda: segmenter.cut_many(texts, n_threads=1))
     assert overlaps_python_thread(lambda: vec.transform(texts))
     assert overlaps_python_thread(lambda: gongwen.TfidfVectorizer().fit(texts))
+    matrix = vec.transform(LINES * 40)
+    assert overlaps_python_thread(lambda: gongwen.most_similar(matrix, k=5, n_threads=1))
+    nmf = gongwen.TopicModel(10, method="nmf", max_iter=300, tol=0, random_state=0, n_threads=1)
+    assert overlaps_python_thread(lambda: nmf.fit(matrix))
+    assert overlaps_python_thread(lambda: gongwen.find_reuse(texts[:3000], max_df=1.0))
+
+
+# -- Ctrl-C -------------------------------------------------------------------------------------
+
+# Each snippet starts a call that would run for minutes; SIGINT must stop it with a
+# KeyboardInterrupt. The child prints READY just before the call and INTERRUPTED on catching it.
+LONG_CALLS = {
+    "topics": """
+import numpy as np, scipy.sparse
+X = scipy.sparse.random(3000, 2000, density=0.02, random_state=0, format="csr", dtype=np.float64)
+call = lambda: gongwen.TopicModel(50, method="nmf", max_iter=10**7, tol=0).fit(X)
+""",
+    "most_similar": """
+import numpy as np
+X = np.random.default_rng(0).random((60000, 300))
+call = lambda: gongwen.most_similar(X, k=10, n_threads=1)
+""",
+    "find_reuse": """
+base = "党建引领乡村振兴书记项目基层治理网格化管理" * 100
+texts = [base[:i] + "甲" + base[i:] for i in range(3000)]
+call = lambda: gongwen.find_reuse(texts, max_df=1.0)
+""",
+}
+
+CHILD = """
+import sys, time
+import gongwen
+{setup}
+print("READY", flush=True)
+start = time.perf_counter()
+try:
+    call()
+    print("FINISHED", time.perf_counter() - start, flush=True)
+except KeyboardInterrupt:
+    print("INTERRUPTED", time.perf_counter() - start, flush=True)
+"""
+
+
+@pytest.mark.parametrize("name", sorted(LONG_CALLS))
+def test_ctrl_c_stops_a_long_call(name: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD.format(setup=LONG_CALLS[name])],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "READY"
+        time.sleep(0.5)  # inside the call by now
+        sent = time.perf_counter()
+        child.send_signal(signal.SIGINT)
+        out, _ = child.communicate(timeout=60)  # a guard against a hang, not a speed test
+        stopped_after = time.perf_counter() - sent
+    finally:
+        child.kill()
+    assert out.startswith("INTERRUPTED"), out
+    print(f"{name}: stopped {stopped_after:.3f} s after SIGINT")

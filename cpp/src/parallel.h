@@ -1,0 +1,61 @@
+// Work spread over threads: how many, running them, handing out items. Every job stops early
+// when one of its threads fails or the caller is interrupted (interrupt.h): the first exception
+// is rethrown on the calling thread once all threads have finished.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <limits>
+
+#include "gongwen/interrupt.h"
+
+namespace gongwen::parallel {
+
+// Threads for `n_threads` (0: one per core), at most `limit` and at least 1. Throws
+// std::invalid_argument for a negative n_threads.
+int ThreadCount(int n_threads, std::int64_t limit = std::numeric_limits<int>::max());
+
+// Runs fn(0) .. fn(n - 1) concurrently, fn(0) on the calling thread (when threads run short,
+// the calling thread runs the others' share after its own). After the first exception,
+// CheckInterrupt() throws in the others, so that they leave early.
+void RunParallel(int n, const std::function<void(int)>& fn);
+
+// Hands out the ranges [begin, end) of [0, total), `chunk` items each, to any thread that asks:
+// for workers that keep their own state from one range to the next (see ParallelFor otherwise).
+class ChunkQueue {
+ public:
+  ChunkQueue(std::int64_t total, std::int64_t chunk)
+      : total_(total), chunk_(std::max<std::int64_t>(chunk, 1)) {}
+
+  // The number of ranges.
+  std::int64_t chunks() const { return (std::max<std::int64_t>(total_, 0) + chunk_ - 1) / chunk_; }
+
+  // The next range; false when none is left. Throws Interrupted when the job is being stopped
+  // (CheckInterrupt), so that no range is handed out after a failure or Ctrl-C.
+  bool Next(std::int64_t& begin, std::int64_t& end) {
+    CheckInterrupt();
+    begin = next_.fetch_add(chunk_);
+    if (begin >= total_) return false;
+    end = std::min(total_, begin + chunk_);
+    return true;
+  }
+
+ private:
+  std::int64_t total_;
+  std::int64_t chunk_;
+  std::atomic<std::int64_t> next_{0};
+};
+
+// fn(begin, end) over [0, n) in ranges of `chunk` items, claimed in turn by up to `threads`
+// threads (first come, first served balances items of uneven cost). No range is handed out
+// after an exception or an interruption.
+void ParallelFor(std::int64_t n, int threads, std::int64_t chunk,
+                 const std::function<void(std::int64_t, std::int64_t)>& fn);
+
+// fn(i) for each i in [0, n), as ParallelFor.
+void ParallelForEach(std::int64_t n, int threads, std::int64_t chunk,
+                     const std::function<void(std::int64_t)>& fn);
+
+}  // namespace gongwen::parallel
