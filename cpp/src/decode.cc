@@ -542,14 +542,16 @@ DecodedText DecodeLegacy(std::string_view bytes, std::string_view name, const Ut
                     DescribeAttempts(utf8_problem, utf8.error, attempts));
 }
 
+// Whether a detected charset could explain NUL bytes: UTF-16 or UTF-32 (without a BOM).
+bool ExplainsNuls(const Guess& guess) {
+  return guess.name.starts_with("UTF-") && guess.name != "UTF-8" && guess.confidence > kNoEvidence;
+}
+
 // Input with NUL bytes is binary data unless it is UTF-16 or UTF-32 without a BOM.
 DecodedText DecodeWithNuls(std::string_view bytes, std::string_view name,
                            const ControlStats& controls) {
   for (const Guess& guess : DetectCharsets(bytes.substr(0, kDetectionPrefix))) {
-    if (!guess.name.starts_with("UTF-") || guess.name == "UTF-8" ||
-        guess.confidence <= kNoEvidence) {
-      continue;
-    }
+    if (!ExplainsNuls(guess)) continue;
     ConverterPtr converter = OpenConverter(guess.name);
     if (!converter) continue;
     Conversion result = ConvertStrict(converter.get(), bytes);
@@ -597,7 +599,30 @@ DecodedText DecodeBytes(std::string_view bytes, std::string_view name, std::stri
   return DecodeLegacy(bytes, name, utf8);
 }
 
+namespace {
+
+// Throws NotText when the head of a file already shows it to be binary data (NUL bytes that no
+// UTF-16/32 explains: the detection reads only this much anyway), so that a 1 GB binary file is
+// refused without being read whole.
+void RejectBinaryHead(std::string_view head, std::string_view name) {
+  if (head.starts_with("%PDF-") || FindBom(head)) return;
+  const ControlStats controls = ScanControls(head);
+  if (controls.first_nul == kNone) return;
+  // Whole UTF-32 units only, and not the last: a sequence cut by the end of the head would
+  // not decode, where the whole file might.
+  const std::string_view units = head.substr(0, head.size() < 8 ? 0 : head.size() / 4 * 4 - 4);
+  for (const Guess& guess : DetectCharsets(head)) {
+    if (!ExplainsNuls(guess)) continue;
+    ConverterPtr converter = OpenConverter(guess.name);
+    if (!converter || ConvertStrict(converter.get(), units).Clean()) return;
+  }
+  throw NotText(name, controls.first_nul, controls, head.size());
+}
+
+}  // namespace
+
 DecodedText ReadText(const std::string& path, std::string_view encoding) {
+  if (encoding.empty()) RejectBinaryHead(ReadFileHead(path, kDetectionPrefix), path);
   return DecodeBytes(ReadFileBytes(path), path, encoding);
 }
 

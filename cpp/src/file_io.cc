@@ -4,8 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
+#include <limits>
 #include <system_error>
 #include <vector>
 
@@ -37,7 +39,7 @@ FileError FileErrorFromErrno(const std::string& path, int error_number) {
 
 // POSIX calls rather than iostreams, because they report errno and tell a directory apart
 // (which std::ifstream opens and then fails to read).
-std::string ReadFileBytes(const std::string& path) {
+std::string ReadFileHead(const std::string& path, std::size_t limit) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw FileErrorFromErrno(path, errno);
   FileDescriptor file(fd);
@@ -45,10 +47,13 @@ std::string ReadFileBytes(const std::string& path) {
   if (::fstat(file.get(), &info) != 0) throw FileErrorFromErrno(path, errno);
   if (S_ISDIR(info.st_mode)) throw FileErrorFromErrno(path, EISDIR);
   std::string bytes;
-  if (info.st_size > 0) bytes.reserve(static_cast<std::size_t>(info.st_size));
-  std::vector<char> buffer(1 << 20);
-  for (;;) {
-    const ssize_t count = ::read(file.get(), buffer.data(), buffer.size());
+  if (info.st_size > 0) {
+    bytes.reserve(std::min(limit, static_cast<std::size_t>(info.st_size)));
+  }
+  std::vector<char> buffer(std::min<std::size_t>(limit, 1 << 20));
+  while (bytes.size() < limit) {
+    const ssize_t count =
+        ::read(file.get(), buffer.data(), std::min(buffer.size(), limit - bytes.size()));
     if (count == 0) break;
     if (count < 0) {
       if (errno == EINTR) continue;
@@ -57,6 +62,10 @@ std::string ReadFileBytes(const std::string& path) {
     bytes.append(buffer.data(), static_cast<std::size_t>(count));
   }
   return bytes;
+}
+
+std::string ReadFileBytes(const std::string& path) {
+  return ReadFileHead(path, std::numeric_limits<std::size_t>::max());
 }
 
 }  // namespace gongwen

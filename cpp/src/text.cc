@@ -138,8 +138,12 @@ void AppendUtf8(std::string& out, char32_t c) {
 }
 
 std::u32string Decode(std::string_view utf8) {
+  // As many code points as bytes that start one (exact for valid UTF-8; ill-formed input may
+  // grow past it): reserving a slot per byte would take three times the memory for Chinese.
+  std::size_t starts = 0;
+  for (unsigned char ch : utf8) starts += (ch & 0xC0) != 0x80;
   std::u32string out;
-  out.reserve(utf8.size());
+  out.reserve(starts);
   const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
   // ICU's U8_NEXT works on int32_t lengths; walk in chunks that fit, never splitting a sequence.
   std::size_t base = 0;

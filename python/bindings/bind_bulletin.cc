@@ -64,14 +64,14 @@ void BindParts(py::module_& m) {
       .def_readonly("distribution", &Bulletin::distribution)
       .def_readonly("credits", &Bulletin::credits)
       .def_readonly("copies", &Bulletin::copies)
-      .def_readonly("path", &Bulletin::path)
+      .def_property_readonly("path", [](const Bulletin& b) { return FsString(b.path); })
       .def_readonly("encoding", &Bulletin::encoding);
 
   py::class_<LoadResult>(m, "LoadResult", "The outcome of loading one file of a corpus.")
-      .def_readonly("path", &LoadResult::path)
+      .def_property_readonly("path", [](const LoadResult& r) { return FsString(r.path); })
       .def_readonly("bulletin", &LoadResult::bulletin)
       .def_readonly("error_type", &LoadResult::error_type)
-      .def_readonly("error", &LoadResult::error)
+      .def_property_readonly("error", [](const LoadResult& r) { return FsString(r.error); })
       .def_readonly("error_number", &LoadResult::error_number);
 }
 

@@ -15,12 +15,19 @@ namespace py = pybind11;
 
 namespace gongwen::bindings {
 
+py::str FsString(std::string_view bytes) {
+  PyObject* text =
+      PyUnicode_DecodeFSDefaultAndSize(bytes.data(), static_cast<Py_ssize_t>(bytes.size()));
+  if (text == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::str>(text);
+}
+
 namespace {
 
 // Raises `type(message)` with extra attributes set on the exception instance.
 void RaiseWithAttributes(const py::object& type, const std::string& message,
                          const py::dict& attrs) {
-  py::object error = type(message);
+  py::object error = type(FsString(message));
   for (const auto& item : attrs) py::setattr(error, item.first, item.second);
   PyErr_SetObject(type.ptr(), error.ptr());
 }
@@ -29,7 +36,7 @@ void RaiseWithAttributes(const py::object& type, const std::string& message,
 // IsADirectoryError for EISDIR, PermissionError for EACCES).
 void RaiseOsError(const FileError& e) {
   py::object error = py::reinterpret_borrow<py::object>(PyExc_OSError)(
-      e.error_number(), std::string(e.what()), e.path());
+      e.error_number(), FsString(e.what()), FsString(e.path()));
   PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(error.ptr())), error.ptr());
 }
 
@@ -47,14 +54,15 @@ void RegisterExceptions(py::module_& m) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const DecodeError& e) {
-      RaiseWithAttributes(decode_error_type.get_stored(), e.what(),
-                          py::dict(py::arg("path") = e.path(), py::arg("offset") = e.offset()));
+      RaiseWithAttributes(
+          decode_error_type.get_stored(), e.what(),
+          py::dict(py::arg("path") = FsString(e.path()), py::arg("offset") = e.offset()));
     } catch (const EmptyDocument& e) {
-      PyErr_SetString(empty_document_type.get_stored().ptr(), e.what());
+      PyErr_SetObject(empty_document_type.get_stored().ptr(), FsString(e.what()).ptr());
     } catch (const FileError& e) {
       RaiseOsError(e);
     } catch (const Error& e) {
-      PyErr_SetString(PyExc_ValueError, e.what());
+      PyErr_SetObject(PyExc_ValueError, FsString(e.what()).ptr());
     } catch (const Interrupted&) {
       // The KeyboardInterrupt (or whatever a signal handler raised) that stopped the call is
       // already set, by PyErr_CheckSignals in SignalPending.

@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gongwen/interrupt.h"
@@ -30,6 +31,11 @@ void BindTopics(pybind11::module_& m);
 
 // Cosine nearest neighbours and all-pairs cosines of sparse or dense rows.
 void BindSimilarity(pybind11::module_& m);
+
+// Bytes from the system or the user's files (a path, or a message quoting one) as a str, as
+// Python decodes file names: UTF-8, undecodable bytes as lone surrogates (os.fsdecode), so that a
+// GBK-encoded file name reaches Python intact instead of raising UnicodeDecodeError.
+pybind11::str FsString(std::string_view bytes);
 
 // Whether a signal is pending (Ctrl-C): runs Python's signal handlers, taking the GIL; true
 // when one raised, its exception (KeyboardInterrupt) then set. Called on the main thread only

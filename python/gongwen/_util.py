@@ -41,6 +41,12 @@ def as_path(path: PathLike, what: str = "path") -> str:
         raise TypeError(f"{what} must be a str or os.PathLike, not {type(path).__name__}") from None
 
 
+def core_path(path: PathLike, what: str = "path") -> bytes:
+    """`path` as the core takes it: the file name's bytes (``os.fsencode``), so that a name that
+    is not UTF-8 (GBK, from a Windows archive) reaches the file system unchanged."""
+    return os.fsencode(as_path(path, what))
+
+
 def encoding_arg(encoding: str | None) -> str:
     """The core's spelling of "detect the encoding": an empty name."""
     if encoding is None:

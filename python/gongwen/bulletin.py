@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import _core
-from ._util import PathLike, as_path, as_text, encoding_arg
+from ._util import PathLike, as_text, core_path, encoding_arg
 
 __all__ = ["Article", "Bulletin", "Point", "Section", "parse_bulletin", "read_bulletin"]
 
@@ -250,4 +250,4 @@ def read_bulletin(path: PathLike, encoding: str | None = None) -> Bulletin:
     EmptyDocumentError
         When the file holds no text (an empty file, a scanned PDF without a text layer).
     """
-    return from_core(_core.read_bulletin(as_path(path), encoding_arg(encoding)))
+    return from_core(_core.read_bulletin(core_path(path), encoding_arg(encoding)))

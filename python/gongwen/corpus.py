@@ -289,7 +289,7 @@ def resolve_paths(paths: PathsArg, suffixes: Sequence[str] = DEFAULT_SUFFIXES) -
 def _load(files: list[str], threads: int, encoding: str, progress: bool) -> list[_core.LoadResult]:
     """Loads in chunks, so that a progress bar moves and Ctrl-C is honoured between chunks."""
     return map_batches(
-        lambda part: _core.load_bulletins(part, threads, encoding),
+        lambda part: _core.load_bulletins([os.fsencode(f) for f in part], threads, encoding),
         files,
         max(8, 4 * threads),
         progress,

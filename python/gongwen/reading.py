@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import _core
-from ._util import PathLike, as_path, as_text, encoding_arg
+from ._util import PathLike, as_text, core_path, encoding_arg
 
 DecodeError = _core.DecodeError
 EmptyDocumentError = _core.EmptyDocumentError
@@ -47,13 +47,13 @@ def read_text(path: PathLike, encoding: str | None = None) -> str:
     -----
     The file is opened read-only and never modified.
     """
-    text, _ = _core.read_text(as_path(path), encoding_arg(encoding))
+    text, _ = _core.read_text(core_path(path), encoding_arg(encoding))
     return text
 
 
 def detect_encoding(path: PathLike) -> str:
     """Return the name of the encoding that :func:`read_text` would decode `path` with."""
-    _, used = _core.read_text(as_path(path), "")
+    _, used = _core.read_text(core_path(path), "")
     return used
 
 

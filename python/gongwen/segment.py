@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
 from . import _core
-from ._util import PathLike, as_path, as_text, check_str, map_batches, thread_count
+from ._util import PathLike, as_path, as_text, check_str, core_path, map_batches, thread_count
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,7 +80,7 @@ class Segmenter:
         unknown_words: bool = True,
         granularity: float = 2.0,
     ) -> None:
-        path = None if dictionary is None else as_path(dictionary, "dictionary")
+        path = None if dictionary is None else core_path(dictionary, "dictionary")
         self._core = _core.Segmenter(path, bool(to_simplified), bool(unknown_words), granularity)
         if user_words is not None:
             for entry in user_words:
@@ -144,7 +144,7 @@ class Segmenter:
         Each line is ``word [freq] [tag]``; lines starting with ``#`` are comments. A malformed
         line raises ``ValueError`` naming the file and the line.
         """
-        return self._core.load_userdict(as_path(path))
+        return self._core.load_userdict(core_path(path))
 
     def suggest_freq(self, word: str) -> float:
         """The frequency :meth:`add_word` would give `word` (the lowest that keeps it whole)."""
@@ -321,7 +321,7 @@ def evaluate_segmentation(
 
 def load_stop_words(path: PathLike) -> frozenset[str]:
     """Read a stop-word file: one word per line, ``#`` comments."""
-    return frozenset(_core.load_stop_words(as_path(path)))
+    return frozenset(_core.load_stop_words(core_path(path)))
 
 
 #: The default Chinese stop words (the stopwords-iso list, MIT licence).

@@ -7,13 +7,14 @@ import struct
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from testdata import REFERENCE
+from testdata import DATA, REFERENCE
 
 import gongwen
 
@@ -310,3 +311,153 @@ def test_ctrl_c_stops_a_long_call(name: str) -> None:
         child.kill()
     assert out.startswith("INTERRUPTED"), out
     print(f"{name}: stopped {stopped_after:.3f} s after SIGINT")
+
+
+# -- the hostile fixtures (tests/data/hostile, shared with the C++ tests and the fuzzers) ---------
+
+HOSTILE = DATA / "hostile"
+HOSTILE_FILES = sorted(HOSTILE.iterdir())
+
+
+@pytest.fixture(scope="module")
+def large_hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """10 MB of Chinese without a newline, and a 1 GB sparse file (no disk used)."""
+    directory = tmp_path_factory.mktemp("large-hostile")
+    long_line = directory / "ten_mb_one_line.txt"
+    long_line.write_bytes("坚持党建引领，推动乡村振兴，".encode() * (10_000_000 // 42 + 1))
+    sparse = directory / "one_gb_sparse.txt"
+    with open(sparse, "wb") as f:
+        f.truncate(1 << 30)
+    return {"long_line": long_line, "sparse": sparse}
+
+
+def every_stage(text: str) -> None:
+    """Parse, segment, vectorize and compare `text`: nothing may crash, hang or lose text."""
+    bulletin = gongwen.parse_bulletin(text)
+    for article in bulletin.articles:
+        assert isinstance(article.text, str)
+    tokens = SEGMENTER.tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+    try:
+        matrix = gongwen.TfidfVectorizer().fit_transform([text, text[: len(text) // 2]])
+        assert matrix.shape[0] == 2
+    except ValueError as error:  # no words at all
+        assert "empty vocabulary" in str(error)
+    reuse = gongwen.find_reuse([text, "前言" + text], min_chars=10)
+    for row in reuse.itertuples():
+        assert text[row.start_a : row.end_a] == row.text_a
+
+
+SEGMENTER = gongwen.Segmenter()
+
+
+@pytest.mark.parametrize("path", HOSTILE_FILES, ids=[p.name for p in HOSTILE_FILES])
+def test_every_hostile_file_is_read_or_refused_clearly(path: Path) -> None:
+    try:
+        text = gongwen.read_text(path)
+    except gongwen.DecodeError as error:
+        assert str(path) in str(error) and error.offset >= 0
+        return
+    assert isinstance(text, str)
+    every_stage(text)
+    # Decoding the bytes in memory gives the same as reading the file.
+    assert gongwen.decode_bytes(path.read_bytes()) == text
+
+
+def test_hostile_files_load_as_a_corpus_with_warnings() -> None:
+    with pytest.warns(gongwen.GongwenWarning):
+        corpus = gongwen.Corpus.from_paths(HOSTILE_FILES)
+    loaded = {Path(b.path).name for b in corpus.bulletins}
+    skipped = {Path(e.path).name for e in corpus.errors}
+    assert loaded | skipped == {p.name for p in HOSTILE_FILES}
+    assert {"binary_elf_header.bin", "zip_header.bin", "empty.txt"} <= skipped
+    assert "invalid_utf8.txt" in loaded | skipped
+    frame = corpus.to_frame()
+    assert len(frame) == sum(len(b.articles) for b in corpus.bulletins)
+
+
+def test_ten_megabytes_without_a_newline(large_hostile_files: dict[str, Path]) -> None:
+    text = gongwen.read_text(large_hostile_files["long_line"])
+    assert len(text) >= 3_300_000
+    bulletin = gongwen.parse_bulletin(text)
+    assert sum(a.n_chars for a in bulletin.articles) >= len(text) * 0.99  # no text lost
+    words = SEGMENTER.cut(text)
+    assert "".join(words) == text
+    assert "党建引领" in words
+
+
+def test_a_one_gigabyte_binary_file_is_refused_without_reading_it(
+    large_hostile_files: dict[str, Path],
+) -> None:
+    sparse = large_hostile_files["sparse"]
+    with pytest.raises(gongwen.DecodeError, match="binary data"):
+        gongwen.read_text(sparse)
+    with pytest.warns(gongwen.GongwenWarning, match="binary data"):
+        corpus = gongwen.Corpus.from_paths([sparse])
+    assert len(corpus) == 0 and len(corpus.errors) == 1
+
+
+MEMORY_CHILD = """
+import sys
+import gongwen
+
+def kilobytes(field):
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field))
+
+with open("/proc/self/clear_refs", "w") as f:  # the peak (VmHWM) starts again from here
+    f.write("5")
+base = kilobytes("VmRSS:")
+result = getattr(gongwen, sys.argv[2])(sys.argv[1])
+print((kilobytes("VmHWM:") - base) * 1024)
+"""
+
+
+@pytest.mark.parametrize(("call", "multiple"), [("read_text", 3), ("read_bulletin", 12)])
+def test_a_large_file_is_read_in_a_small_multiple_of_its_size(
+    tmp_path: Path, call: str, multiple: int
+) -> None:
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(TEXT.encode() * (30_000_000 // len(TEXT.encode())))
+    size = big.stat().st_size
+    out = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, str(big), call],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    growth = int(out)
+    print(f"{call}: peak memory grew by {growth / size:.1f} times the file's size")
+    assert growth <= multiple * size
+
+
+def test_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    # A GBK-encoded name, as Windows archives leave them: Python sees it with lone surrogates.
+    import os
+
+    name = os.fsdecode("党建简报.txt".encode("gbk"))
+    path = tmp_path / name
+    path.write_bytes(TEXT.encode())
+    assert gongwen.read_text(path) == TEXT
+    assert gongwen.read_bulletin(path).path == str(path)
+    corpus = gongwen.Corpus.from_paths(tmp_path)
+    assert [b.path for b in corpus.bulletins] == [str(path)]
+    missing = tmp_path / os.fsdecode(b"\xff\xfe.txt")
+    with pytest.raises(FileNotFoundError) as error:
+        gongwen.read_text(missing)
+    assert error.value.filename == str(missing)
+    binary = tmp_path / os.fsdecode("二进制.txt".encode("gbk"))
+    binary.write_bytes(bytes(100))
+    with pytest.raises(gongwen.DecodeError) as decode_error:
+        gongwen.read_text(binary)
+    assert decode_error.value.path == str(binary)
+    words = tmp_path / os.fsdecode("词典.txt".encode("gbk"))
+    words.write_text("书记项目 100 n\n", encoding="utf-8")
+    segmenter = gongwen.Segmenter()
+    assert segmenter.load_userdict(words) == 1
+    stop_words = tmp_path / os.fsdecode("停用词.txt".encode("gbk"))
+    stop_words.write_text("的\n了\n", encoding="utf-8")
+    assert gongwen.load_stop_words(stop_words) == frozenset({"的", "了"})
