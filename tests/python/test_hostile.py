@@ -192,6 +192,7 @@ def test_one_vectorizer_from_eight_threads() -> None:
     vec = gongwen.TfidfVectorizer(ngram_range=(1, 2)).fit(LINES)
     batch = LINES[:50]
     run_in_threads(lambda: vec.transform(batch), vec.transform(batch))
+    run_in_threads(lambda: vec.transform(batch[:3]), vec.transform(batch[:3]), calls=300)
     run_in_threads(lambda: list(vec.keywords(batch, 5)), list(vec.keywords(batch, 5)), calls=10)
 
 
@@ -202,6 +203,7 @@ def test_one_topic_model_from_eight_threads() -> None:
         model = gongwen.TopicModel(4, method=method, random_state=0).fit(matrix)
         transform = model.transform
         run_in_threads(lambda t=transform: t(matrix[:60]), transform(matrix[:60]), calls=20)
+        run_in_threads(lambda t=transform: t(matrix[:2]), transform(matrix[:2]), calls=300)
 
 
 def test_one_segmenter_tokenizing_from_eight_threads() -> None:
