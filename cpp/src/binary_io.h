@@ -96,7 +96,8 @@ class Reader {
     Align();
     if (count > (data_.size() - pos_) / sizeof(T)) Fail("an array runs past the end");
     std::vector<T> values(count);
-    std::memcpy(values.data(), data_.data() + pos_, count * sizeof(T));
+    // Not for an empty array: memcpy from or to a null pointer is undefined even for 0 bytes.
+    if (count > 0) std::memcpy(values.data(), data_.data() + pos_, count * sizeof(T));
     pos_ += count * sizeof(T);
     Align();
     return values;

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -85,6 +86,15 @@ TEST(SegmentTest, KindsAndTags) {
   EXPECT_EQ(Default().TagName(tokens[4].tag), "eng");
   EXPECT_EQ(tokens[5].kind, TokenKind::kPunct);
   EXPECT_EQ(TokenKindName(tokens[5].kind), "punct");
+}
+
+TEST(SegmentTest, TagNumbersOutsideTheLexiconAreBadArguments) {
+  // Python's tag_name takes any int: a number past the tag table once read out of bounds.
+  EXPECT_EQ(Default().TagName(0), "");
+  EXPECT_THROW(Default().TagName(60000), std::invalid_argument);
+  const Segmenter tiny = Segmenter::FromDictionaryText("党建 3 n\n", "words");
+  EXPECT_EQ(tiny.TagName(tiny.Tokenize("党建")[0].tag), "n");
+  EXPECT_THROW(tiny.TagName(5), std::invalid_argument);
 }
 
 TEST(SegmentTest, UnknownWordsAreNotShattered) {
