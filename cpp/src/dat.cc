@@ -656,6 +656,18 @@ void DoubleArrayTrie::ValidateStructure() const {
   }
 }
 
+bool DoubleArrayTrie::ValuesBelow(std::uint64_t limit) const {
+  // After ValidateStructure: a leaf holds its value in its base; a node with children and a
+  // value, in the base of its value slot (the unit at its base, whose check names the node).
+  for (std::uint32_t t = 1; t < unit_count_; ++t) {
+    const Unit unit = units_[t];
+    if ((unit.check & kParentMask) == kParentMask) continue;
+    if ((unit.check & kLeaf) && unit.base >= limit) return false;
+    if ((unit.check & kHasValue) && units_[unit.base].base >= limit) return false;
+  }
+  return true;
+}
+
 std::optional<std::uint32_t> DoubleArrayTrie::Find(std::u32string_view key) const {
   if (key.empty()) return std::nullopt;
   std::uint32_t node = 0;
