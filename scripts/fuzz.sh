@@ -75,6 +75,8 @@ prepare_seeds() {
 }
 
 prepare_seeds
+mkdir -p build/fuzz-crashes
+echo "# $(date -u '+%F %T') scripts/fuzz.sh $mode $seconds ${targets[*]}" >>"build/fuzz-crashes/summary-$mode.txt"
 failed=()
 for t in "${targets[@]}"; do
   [ -x "$bin/$t" ] || { echo "fuzz: $bin/$t is not built (make fuzz-build)" >&2; exit 2; }
@@ -93,18 +95,33 @@ for t in "${targets[@]}"; do
   [ "$mode" = brief ] && rm -rf "$corpus"
   mkdir -p "$corpus"
   echo "fuzz: $t: ${seconds}s"
-  log=$crashes/last-run.log
-  if ! "$bin/$t" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
-    -max_len="$(max_len "$t")" -print_final_stats=1 -artifact_prefix="$crashes/" \
-    "$corpus" "$seeds/$t" >"$log" 2>&1; then
+  # A campaign goes on after a crash (up to 5), with the time left, to find more than one bug;
+  # the brief run stops at the first.
+  start=$SECONDS runs=0 crashed=0 attempt=0
+  while :; do
+    left=$((seconds - (SECONDS - start)))
+    [ $left -gt 0 ] || break
+    attempt=$((attempt + 1))
+    log=$crashes/run-$attempt.log
+    status=0
+    "$bin/$t" -max_total_time="$left" -timeout=30 -rss_limit_mb=4096 \
+      -max_len="$(max_len "$t")" -print_final_stats=1 -artifact_prefix="$crashes/" \
+      "$corpus" "$seeds/$t" >"$log" 2>&1 || status=$?
+    # Executions, from libFuzzer's final statistics (printed after a crash too).
+    n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    runs=$((runs + ${n:-0}))
+    [ $status -eq 0 ] && break
+    crashed=$((crashed + 1))
     tail -n 60 "$log"
-    failed+=("$t")
-  fi
-  # The figures of the run: executions, speed, corpus, from libFuzzer's final statistics.
-  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
-  echo "fuzz: $t: ${runs:-?} executions, ${speed:-?}/s, corpus $(ls "$corpus" | wc -l) files" \
-    "($(du -sh "$corpus" | cut -f1))"
+    [ "$mode" = campaign ] && [ $crashed -lt 5 ] || break
+  done
+  [ $crashed -eq 0 ] || failed+=("$t")
+  elapsed=$((SECONDS - start))
+  line="$t: $runs executions in ${elapsed}s ($((runs / (elapsed > 0 ? elapsed : 1)))/s),"
+  line+=" corpus $(ls "$corpus" | wc -l) files ($(du -sh --apparent-size "$corpus" | cut -f1)),"
+  line+=" $crashed crashes"
+  echo "fuzz: $line"
+  echo "$line" >>"build/fuzz-crashes/summary-$mode.txt"
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: FAILED: ${failed[*]} (inputs and logs in build/fuzz-crashes/)" >&2
