@@ -22,10 +22,12 @@ all_targets=(fuzz_clean fuzz_decode fuzz_load_segmenter fuzz_load_vectorizer fuz
 targets=("${@:-${all_targets[@]}}")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
-bin=build/fuzz/tests/fuzz
-seeds=build/fuzz/seeds
+# FUZZ_BUILD: the build directory of the targets (default build/fuzz, as `make fuzz-build` makes).
+build=${FUZZ_BUILD:-build/fuzz}
+bin=$build/tests/fuzz
+seeds=$build/seeds
 case $mode in
-  brief) corpora=build/fuzz/brief ;;
+  brief) corpora=$build/brief ;;
   campaign) corpora=build/fuzz-corpus ;;
   *) echo "fuzz: unknown mode '$mode'" >&2; exit 2 ;;
 esac
