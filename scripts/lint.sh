@@ -9,7 +9,7 @@ echo "lint: ruff format --check"
 echo "lint: ruff check"
 .venv/bin/ruff check
 echo "lint: clang-format"
-find cpp python/bindings tests/cpp -name '*.h' -o -name '*.cc' |
+find cpp python/bindings tests/cpp tests/fuzz -name '*.h' -o -name '*.cc' |
   xargs --no-run-if-empty clang-format --dry-run -Werror
 echo "lint: notebooks without outputs"
 .venv/bin/python scripts/notebooks.py --check

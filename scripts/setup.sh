@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
 step() { echo "setup: $*"; }
 
-# 1. Debian packages: compilers, CMake, the C++ libraries of the core, clang-format for lint.
+# 1. Debian packages: compilers, CMake, the C++ libraries of the core, clang-format for lint,
+# and clang with its runtimes (ASan, UBSan, TSan, libFuzzer: libclang-rt-14-dev) for the
+# sanitizer and fuzzing builds of `make test` and `make fuzz`.
 packages=(g++ cmake ninja-build pkg-config libicu-dev libeigen3-dev libgtest-dev libgmock-dev
-  libpoppler-cpp-dev clang-format)
+  libpoppler-cpp-dev clang-format clang libclang-rt-14-dev)
 # The extension is compiled against the interpreter in use; Debian's python3 needs python3-dev
 # for Python.h, while e.g. a pyenv interpreter ships its own headers.
 include=$("$python" -c 'import sysconfig; print(sysconfig.get_path("include"))')

@@ -18,6 +18,16 @@ namespace gongwen::binary {
 // 64-bit FNV-1a hash of `bytes`: a checksum that catches truncation and bit flips.
 std::uint64_t Fnv1a64(std::string_view bytes);
 
+// Whether readers compare the checksums of saved images. Always, except in the fuzzing build
+// (FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION, CMakeLists.txt), where a mutated image must reach
+// the structural checks behind the checksum: a crafted file can carry a valid checksum, so those
+// checks, not the checksum, are what keep a reader in bounds.
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+inline constexpr bool kVerifyChecksums = false;
+#else
+inline constexpr bool kVerifyChecksums = true;
+#endif
+
 // Appends values to a byte image.
 class Writer {
  public:
@@ -96,7 +106,8 @@ class Reader {
     Align();
     if (count > (data_.size() - pos_) / sizeof(T)) Fail("an array runs past the end");
     std::vector<T> values(count);
-    std::memcpy(values.data(), data_.data() + pos_, count * sizeof(T));
+    // Not for an empty array: memcpy from or to a null pointer is undefined even for 0 bytes.
+    if (count > 0) std::memcpy(values.data(), data_.data() + pos_, count * sizeof(T));
     pos_ += count * sizeof(T);
     Align();
     return values;

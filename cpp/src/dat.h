@@ -75,6 +75,10 @@ class DoubleArrayTrie {
   void CommonPrefixSearch(std::u32string_view text, Visit&& visit,
                           std::size_t max_length = kNoLimit) const;
 
+  // Whether every key's value is below `limit` (one pass over the units): a reader that uses
+  // values as indices checks them once, as an image may hold any value.
+  bool ValuesBelow(std::uint64_t limit) const;
+
   // The alphabet code of `c` (1..alphabet_size()), or 0 when no key contains `c`.
   std::uint32_t Code(char32_t c) const;
 

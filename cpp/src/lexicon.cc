@@ -294,6 +294,9 @@ Lexicon Lexicon::Deserialize(std::string_view image, bool copy) {
   if (freqs.size() != tag_ids.size() || freqs.size() != lexicon.trie_.size()) {
     r.Fail("the word tables do not match the trie");
   }
+  // The trie's values index the word tables (and a value with kAdded's bit would be taken for
+  // an added word): any value past them would be read out of bounds.
+  if (!lexicon.trie_.ValuesBelow(freqs.size())) r.Fail("the trie names words it has no entry for");
   const std::uint64_t tag_count = r.Get<std::uint64_t>();
   if (tag_count == 0 || tag_count > 0xFFFF) r.Fail("bad number of tags");
   lexicon.tags_.clear();

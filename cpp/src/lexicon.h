@@ -127,8 +127,10 @@ class Lexicon {
   double total() const { return total_; }
   double log_total() const { return log_total_; }
 
-  // The name of tag number `tag` ("" for none).
-  const std::string& TagName(std::uint16_t tag) const { return tags_[tag]; }
+  // The name of tag number `tag` ("" for none); nullptr when there is no such tag.
+  const std::string* TagName(std::uint16_t tag) const {
+    return tag < tags_.size() ? &tags_[tag] : nullptr;
+  }
 
   // The number of a tag, or 0 when the lexicon has no word with it. The tags the segmenter gives
   // numbers ("m"), Latin words ("eng") and punctuation ("x") are always present.

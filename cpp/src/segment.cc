@@ -661,7 +661,11 @@ std::optional<double> Segmenter::WordFrequency(std::string_view word) const {
 
 std::string Segmenter::TagName(std::uint16_t tag) const {
   std::shared_lock lock(*mutex_);
-  return lexicon_->TagName(tag);
+  const std::string* name = lexicon_->TagName(tag);
+  // A number from elsewhere (Python's tag_name takes any int) must not read past the table.
+  if (!name)
+    throw std::invalid_argument("no tag number " + std::to_string(tag) + " in the lexicon");
+  return *name;
 }
 
 std::size_t Segmenter::LexiconSize() const {

@@ -223,6 +223,16 @@ TEST(DoubleArrayTrieTest, KeepsFullRangeValues) {
   EXPECT_EQ(copy.Find(U"ab"), 0xFFFFFFFFu);
 }
 
+TEST(DoubleArrayTrieTest, ValuesBelowSeesLeavesAndInnerKeys) {
+  // "a" has children (its value is in a value slot), "ab" and "b" are leaves.
+  const DoubleArrayTrie trie = DoubleArrayTrie::Build({{U"a", 9}, {U"ab", 3}, {U"b", 5}});
+  EXPECT_TRUE(trie.ValuesBelow(10));
+  EXPECT_FALSE(trie.ValuesBelow(9));  // the inner key's value
+  EXPECT_FALSE(DoubleArrayTrie::Build({{U"a", 2}, {U"ab", 7}, {U"b", 5}}).ValuesBelow(7));
+  EXPECT_FALSE(DoubleArrayTrie::Build({{U"a", 2}, {U"ab", 3}, {U"b", 6}}).ValuesBelow(6));
+  EXPECT_TRUE(DoubleArrayTrie().ValuesBelow(0));
+}
+
 TEST(DoubleArrayTrieTest, MatchesBruteForceOnRandomKeys) {
   std::mt19937 rng(20240611);
   // A tiny alphabet: dense nesting, many keys prefixes of others.

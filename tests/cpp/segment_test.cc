@@ -4,10 +4,14 @@
 
 #include <cerrno>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "../../cpp/src/binary_io.h"
+#include "../../cpp/src/dat.h"
+#include "../../cpp/src/lexicon.h"
 #include "../../cpp/src/text.h"
 #include "gongwen/error.h"
 #include "gongwen/stopwords.h"
@@ -85,6 +89,15 @@ TEST(SegmentTest, KindsAndTags) {
   EXPECT_EQ(Default().TagName(tokens[4].tag), "eng");
   EXPECT_EQ(tokens[5].kind, TokenKind::kPunct);
   EXPECT_EQ(TokenKindName(tokens[5].kind), "punct");
+}
+
+TEST(SegmentTest, TagNumbersOutsideTheLexiconAreBadArguments) {
+  // Python's tag_name takes any int: a number past the tag table once read out of bounds.
+  EXPECT_EQ(Default().TagName(0), "");
+  EXPECT_THROW(Default().TagName(60000), std::invalid_argument);
+  const Segmenter tiny = Segmenter::FromDictionaryText("党建 3 n\n", "words");
+  EXPECT_EQ(tiny.TagName(tiny.Tokenize("党建")[0].tag), "n");
+  EXPECT_THROW(tiny.TagName(5), std::invalid_argument);
 }
 
 TEST(SegmentTest, UnknownWordsAreNotShattered) {
@@ -215,6 +228,30 @@ TEST(SegmentTest, DamagedSavedSegmenterIsAnError) {
     std::string flipped = bytes;
     flipped[i] ^= 0x10;
     EXPECT_THROW(Segmenter::Deserialize(flipped), Error) << i;
+  }
+}
+
+TEST(SegmentTest, SavedLexiconWhoseTrieNamesMissingWordsIsAnError) {
+  // Found by fuzz_load_vectorizer (the segmenter saved in a vectorizer; the input is kept in
+  // tests/fuzz/regressions): the trie's values index the word tables, and a crafted image
+  // (whose checksums its author can compute) held values past them, read out of bounds when
+  // segmenting. The image of a two-word lexicon, its trie swapped for one of the same keys (so
+  // of the same layout) with other values, and its checksum recomputed.
+  const Lexicon lexicon =
+      Lexicon::Build({{U"党建", 5.0, "n"}, {U"引领", 3.0, "v"}}, HmmModel{}, 1.0);
+  const std::string image = lexicon.Serialize();
+  const std::string trie = DoubleArrayTrie::Build({{U"党建", 0}, {U"引领", 1}}).Serialize();
+  const std::size_t at = image.find(trie);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NO_THROW(Lexicon::Deserialize(image, true));
+  for (const std::uint32_t value : {2u, 0x80000000u, 0xFFFFFFFFu}) {
+    std::string crafted = image;
+    crafted.replace(at, trie.size(),
+                    DoubleArrayTrie::Build({{U"党建", 0}, {U"引领", value}}).Serialize());
+    const std::size_t body = crafted.size() - 8;
+    const std::uint64_t sum = binary::Fnv1a64(std::string_view(crafted).substr(0, body));
+    crafted.replace(body, 8, reinterpret_cast<const char*>(&sum), 8);
+    EXPECT_THROW(Lexicon::Deserialize(crafted, true), Error) << value;
   }
 }
 

@@ -121,7 +121,8 @@ class Segmenter {
   // The frequency AddWord gives a word added without one.
   double SuggestFrequency(std::string_view word) const;
 
-  // The name of a token's tag ("" for none).
+  // The name of a token's tag ("" for none). Throws std::invalid_argument for a number that is
+  // not a tag of this segmenter's lexicon.
   std::string TagName(std::uint16_t tag) const;
 
   // The number of words in the lexicon.

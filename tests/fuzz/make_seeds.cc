@@ -1,0 +1,79 @@
+// Writes the seed corpora of the saved-model fuzz targets: segmenters and vectorizers saved by
+// this build of the library, so that the seeds always match the current formats. Usage:
+// gongwen_fuzz_seeds DIR (writes DIR/fuzz_load_segmenter/*.bin, DIR/fuzz_load_vectorizer/*.bin).
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../../cpp/src/lexicon.h"
+#include "../../cpp/src/segment_internal.h"
+#include "gongwen/segment.h"
+#include "gongwen/vectorize.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+void Write(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gongwen;
+  if (argc != 2) {
+    std::cerr << "usage: gongwen_fuzz_seeds DIR\n";
+    return 2;
+  }
+  const fs::path dir = argv[1];
+  const fs::path segmenters = dir / "fuzz_load_segmenter";
+  const fs::path vectorizers = dir / "fuzz_load_vectorizer";
+
+  // Segmenters: the default one, one with the user's words added, removed and reweighted, and
+  // ones with small lexicons of their own (the whole lexicon image and its trie are saved).
+  Segmenter plain;
+  Write(segmenters / "default.bin", plain.Serialize());
+  Segmenter edited(SegmenterOptions{true, false, 1.0});
+  edited.AddWord("文都e家", 50, "nz");
+  edited.AddWord("双招双引");
+  edited.DelWord("党建");
+  edited.AdaptFrequencies({U"坚持党建引领推进基层治理"}, 2.0, 1);
+  Write(segmenters / "edited.bin", edited.Serialize());
+  // A lexicon of its own is saved whole; FromDictionaryText would give it the default unknown-word
+  // model (some 400 KB), so these are built without one, to keep the seeds small.
+  const auto own = [](std::string_view words) {
+    return MakeSegmenter(std::make_shared<Lexicon>(Lexicon::Build(ParseWordList(words, "seed"))),
+                         false, SegmenterOptions{});
+  };
+  const Segmenter tiny = own("党建\n引领\n");
+  Write(segmenters / "tiny.bin", tiny.Serialize());
+  Segmenter custom = own("研究 10 v\n研究生 5 n\n生命 8 n\n起源 4 n\n命 2 n\nGDP 3 eng\n𠀀字 1\n");
+  custom.AddWord("生命起源", 3);
+  custom.DelWord("命");
+  Write(segmenters / "custom.bin", custom.Serialize());
+
+  // Vectorizers: unfitted, fitted without idf, fitted with idf and a custom segmenter.
+  SavedVectorizer unfitted;
+  unfitted.settings = "{}";
+  Write(vectorizers / "unfitted.bin", unfitted.Serialize());
+  TermCounter counter = TermCounter::Learning(AnalyzerOptions{1, 2, true, {"的"}}, false);
+  counter.AddTexts(plain, {U"坚持党建引领，推进基层治理的现代化。", U"党建引领乡村振兴 GDP 增长"},
+                   1);
+  SavedVectorizer fitted;
+  fitted.settings = R"({"ngram_range": [1, 2], "stop_words": ["的"]})";
+  fitted.vocabulary = counter.Finish();
+  Write(vectorizers / "counts.bin", fitted.Serialize());
+  fitted.idf = InverseDocumentFrequency(fitted.vocabulary->document_frequency,
+                                        fitted.vocabulary->documents, true);
+  Write(vectorizers / "tfidf.bin", fitted.Serialize());
+  fitted.segmenter = tiny.Serialize();
+  Write(vectorizers / "tfidf_segmenter.bin", fitted.Serialize());
+  return 0;
+}
