@@ -21,7 +21,7 @@ export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS := halt_on_error=1:second_deadlock_stack=1
 # Seconds of fuzzing per target: FUZZ_BRIEF in `make test`, FUZZ_SECONDS in `make fuzz`, which
 # runs the targets in FUZZ_TARGETS (default: all) one after the other.
-FUZZ_BRIEF := 20
+FUZZ_BRIEF := 10
 FUZZ_SECONDS := 60
 FUZZ_TARGETS :=
 

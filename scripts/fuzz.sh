@@ -17,8 +17,8 @@ cd "$(dirname "$0")/.."
 mode=${1:?usage: scripts/fuzz.sh brief|campaign SECONDS [TARGET...]}
 seconds=${2:?usage: scripts/fuzz.sh brief|campaign SECONDS [TARGET...]}
 shift 2
-all_targets=(fuzz_clean fuzz_decode fuzz_load_segmenter fuzz_load_vectorizer fuzz_parse fuzz_pdf
-  fuzz_segment fuzz_stopwords fuzz_userdict)
+all_targets=(fuzz_clean fuzz_decode fuzz_load_segmenter fuzz_load_topics fuzz_load_vectorizer
+  fuzz_parse fuzz_pdf fuzz_reuse fuzz_segment fuzz_stopwords fuzz_userdict)
 targets=("${@:-${all_targets[@]}}")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
@@ -60,9 +60,9 @@ prepare_seeds() {
   mkdir -p "$seeds/fuzz_pdf"
   "$bin/gongwen_fuzz_seeds" "$seeds"
   local texts=(tests/data/layouts/*.txt tests/data/genres/*.txt python/gongwen/data/sample/*
-    tests/data/encodings/anqing.utf8-bom.txt)
+    tests/data/encodings/anqing.utf8-bom.txt tests/data/hostile/*)
   local t
-  for t in fuzz_clean fuzz_parse fuzz_segment; do text_seeds $t "${texts[@]}"; done
+  for t in fuzz_clean fuzz_parse fuzz_segment fuzz_reuse; do text_seeds $t "${texts[@]}"; done
   # Decoding: every encoding fixture but the PDFs (poppler's, for fuzz_pdf), and a sample text.
   for t in tests/data/encodings/*; do
     case $t in
@@ -70,7 +70,7 @@ prepare_seeds() {
       *) text_seeds fuzz_decode "$t" ;;
     esac
   done
-  text_seeds fuzz_decode python/gongwen/data/sample/anqing-zugong-2023-24.txt
+  text_seeds fuzz_decode python/gongwen/data/sample/anqing-zugong-2023-24.txt tests/data/hostile/*
   text_seeds fuzz_userdict data/lexicon/gov-words.txt
   head -n 60 data/lexicon/jieba-dict.txt >"$seeds/fuzz_userdict/jieba-head.txt"
   text_seeds fuzz_stopwords data/stopwords/zh.txt

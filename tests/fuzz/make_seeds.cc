@@ -1,6 +1,7 @@
 // Writes the seed corpora of the saved-model fuzz targets: segmenters and vectorizers saved by
 // this build of the library, so that the seeds always match the current formats. Usage:
-// gongwen_fuzz_seeds DIR (writes DIR/fuzz_load_segmenter/*.bin, DIR/fuzz_load_vectorizer/*.bin).
+// gongwen_fuzz_seeds DIR (writes DIR/fuzz_load_segmenter/*.bin, DIR/fuzz_load_vectorizer/*.bin,
+// DIR/fuzz_load_topics/*.bin).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include "../../cpp/src/lexicon.h"
 #include "../../cpp/src/segment_internal.h"
 #include "gongwen/segment.h"
+#include "gongwen/topics.h"
 #include "gongwen/vectorize.h"
 
 namespace {
@@ -75,5 +77,25 @@ int main(int argc, char** argv) {
   Write(vectorizers / "tfidf.bin", fitted.Serialize());
   fitted.segmenter = tiny.Serialize();
   Write(vectorizers / "tfidf_segmenter.bin", fitted.Serialize());
+
+  // Topic models: unfitted, and LSA and NMF fitted on a small matrix.
+  const fs::path topics = dir / "fuzz_load_topics";
+  SavedTopicModel saved_topics;
+  saved_topics.settings = R"({"n_topics": 2})";
+  Write(topics / "unfitted.bin", saved_topics.Serialize());
+  DocumentTermMatrix<double> matrix(6, 9);
+  for (int r = 0; r < 6; ++r) {
+    for (int c = r % 3; c < 9; c += 2) matrix.insert(r, c) = 1.0 + (r + c) % 4;
+  }
+  matrix.makeCompressed();
+  for (const TopicMethod method : {TopicMethod::kLsa, TopicMethod::kNmf}) {
+    TopicOptions options;
+    options.method = method;
+    options.n_topics = 2;
+    TopicModel model(options);
+    model.FitTransform(ViewOf(matrix), 1);
+    saved_topics.model = model;
+    Write(topics / (method == TopicMethod::kLsa ? "lsa.bin" : "nmf.bin"), saved_topics.Serialize());
+  }
   return 0;
 }
