@@ -463,3 +463,10 @@ def test_file_names_that_are_not_utf8(tmp_path: Path) -> None:
     stop_words = tmp_path / os.fsdecode("停用词.txt".encode("gbk"))
     stop_words.write_text("的\n了\n", encoding="utf-8")
     assert gongwen.load_stop_words(stop_words) == frozenset({"的", "了"})
+
+
+def test_a_tag_number_past_the_table_is_a_value_error() -> None:
+    core = gongwen.Segmenter()._core
+    assert isinstance(core.tag_name(0), str)
+    with pytest.raises(ValueError):
+        core.tag_name(60000)
