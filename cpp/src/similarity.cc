@@ -358,6 +358,19 @@ class SparseDots {
   bool all_rows_ = false;
 };
 
+// The rows sharing no term with a query score 0: while a 0 can still get in, offers the first
+// rows of the corpus (of `n`) that `skip` does not exclude (the query itself, the rows sharing
+// a term with it, the rows in already), in row order, the order ties are kept in.
+template <typename Scalar, typename Skip>
+void OfferZeros(TopK<Scalar>& top, std::int64_t n, Skip&& skip) {
+  if (!top.Admits(Scalar(0), 0)) return;
+  for (std::int64_t row = 0; row < n; ++row) {
+    if (skip(row)) continue;
+    if (!top.Admits(Scalar(0), row)) break;
+    top.Offer(Scalar(0), row);
+  }
+}
+
 // The neighbours of each row of `corpus` among the others. Each pair of rows is scored once, by
 // the first of the two, and offered to both; each thread keeps what it was offered in its own
 // Boards, which are merged at the end.
@@ -405,15 +418,12 @@ Neighbours<Scalar> SparseSelfNeighbours(const DocumentTermView<Scalar>& corpus,
         for (const auto& board : boards) {
           if (board) board->OfferTo(r, top);  // null: a thread that could not be started
         }
-        // The rows sharing no term score 0; when a 0 can still get in, the first of them do
-        // (some may be in already: the queries that visited every row offered them).
+        // Some zeros may be in already: the queries that visited every row offered them.
         if (top.Admits(Scalar(0), 0)) {
           marks.Mark(corpus, r);
-          for (std::int64_t row = 0; row < n; ++row) {
-            if (row == r || marks.seen(row) || top.Contains(row)) continue;
-            if (!top.Admits(Scalar(0), row)) break;
-            top.Offer(Scalar(0), row);
-          }
+          OfferZeros(top, n, [&](std::int64_t row) {
+            return row == r || marks.seen(row) || top.Contains(row);
+          });
           marks.Clear();
         }
         top.Write(out.indices.row(r).data(), out.scores.row(r).data());
@@ -454,13 +464,8 @@ Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
         dots.Visit([&](std::int64_t row, double dot) {
           top.Offer(Cosine<Scalar>(dot, inverse * corpus_inverse[row]), row);
         });
-        // The rows sharing no term score 0; when a 0 can still get in, the first of them do.
-        if (!dots.all_rows() && top.Admits(Scalar(0), 0)) {
-          for (std::int64_t row = 0; row < n; ++row) {
-            if (dots.seen(row)) continue;
-            if (!top.Admits(Scalar(0), row)) break;
-            top.Offer(Scalar(0), row);
-          }
+        if (!dots.all_rows()) {
+          OfferZeros(top, n, [&](std::int64_t row) { return dots.seen(row); });
         }
         dots.Clear();
         top.Write(out.indices.row(q).data(), out.scores.row(q).data());
