@@ -433,16 +433,21 @@ Neighbours<Scalar> SparseSelfNeighbours(const DocumentTermView<Scalar>& corpus,
   return out;
 }
 
+// Throws std::invalid_argument unless the queries have the corpus's columns.
+void CheckSameColumns(Eigen::Index corpus_columns, Eigen::Index query_columns) {
+  if (corpus_columns != query_columns) {
+    throw std::invalid_argument("the queries have " + std::to_string(query_columns) +
+                                " columns, the corpus " + std::to_string(corpus_columns));
+  }
+}
+
 // The neighbours among the rows of `corpus` of each row of `queries`.
 template <typename Scalar>
 Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
                                     const DocumentTermView<Scalar>& queries,
                                     const NeighbourOptions& options) {
   const Scalar threshold = CheckedThreshold<Scalar>(options);
-  if (corpus.cols() != queries.cols()) {
-    throw std::invalid_argument("the queries have " + std::to_string(queries.cols()) +
-                                " columns, the corpus " + std::to_string(corpus.cols()));
-  }
+  CheckSameColumns(corpus.cols(), queries.cols());
   const std::vector<double> corpus_inverse = InverseNorms(corpus, "corpus");
   const std::vector<double> query_inverse = InverseNorms(queries, "query");
   Neighbours<Scalar> out = EmptyNeighbours<Scalar>(queries.rows(), options.k);
@@ -504,10 +509,7 @@ Neighbours<Scalar> DenseNeighbours(const DenseRowsView<Scalar>& corpus,
                                    const DenseRowsView<Scalar>& queries, bool self,
                                    const NeighbourOptions& options) {
   const Scalar threshold = CheckedThreshold<Scalar>(options);
-  if (corpus.cols() != queries.cols()) {
-    throw std::invalid_argument("the queries have " + std::to_string(queries.cols()) +
-                                " columns, the corpus " + std::to_string(corpus.cols()));
-  }
+  CheckSameColumns(corpus.cols(), queries.cols());
   const std::vector<double> corpus_inverse = InverseNorms(corpus, "corpus");
   const std::vector<double> query_inverse = self ? corpus_inverse : InverseNorms(queries, "query");
   Neighbours<Scalar> out = EmptyNeighbours<Scalar>(queries.rows(), options.k);

@@ -69,9 +69,15 @@ def article_tfidf(
     `vectorizer` gives the parameters (default ``TfidfVectorizer(sublinear_tf=True)``); a copy
     is fitted, so the caller's stays as it was. Raises ValueError for a corpus without words.
     """
+    return _tfidf(corpus.to_frame()["text"], vectorizer)
+
+
+def _tfidf(
+    texts: pd.Series, vectorizer: TfidfVectorizer | None
+) -> tuple[scipy.sparse.csr_matrix, TfidfVectorizer]:
+    """article_tfidf of the articles' texts (a column of ``to_frame``, made once by the caller)."""
     from .vectorize import unfitted_copy
 
-    texts = corpus.to_frame()["text"]
     if texts.empty:
         raise ValueError("the corpus has no articles")
     model = unfitted_copy(vectorizer)
@@ -98,7 +104,8 @@ def article_topics(
 
     from .topics import TopicModel
 
-    matrix, vec = article_tfidf(corpus, vectorizer)
+    frame = corpus.to_frame()
+    matrix, vec = _tfidf(frame["text"], vectorizer)
     mask = vec.keyword_mask()
     if not mask.any():
         raise ValueError("the articles have no content words to find topics in")
@@ -113,8 +120,9 @@ def article_topics(
         weights = weights / (totals + (totals == 0))
     terms = model.top_terms(names, n_terms)
     labels = [_label(topic, terms) for topic in range(model.components_.shape[0])]
-    index = corpus.to_frame().index
-    return ArticleTopics(model, terms, pd.DataFrame(weights, index=index, columns=labels), labels)
+    return ArticleTopics(
+        model, terms, pd.DataFrame(weights, index=frame.index, columns=labels), labels
+    )
 
 
 def _label(topic: int, terms: pd.DataFrame) -> str:
@@ -152,7 +160,7 @@ def similar_articles(
                 "neighbour_title": pd.Series([], dtype=object),
             }
         )
-    matrix, _ = article_tfidf(corpus, vectorizer)
+    matrix, _ = _tfidf(frame["text"], vectorizer)
     indices, scores = most_similar(matrix, k=min(k, len(frame) - 1), threshold=threshold)
     rows, ranks = np.nonzero(indices >= 0)
     titles = frame["title"].to_numpy()
@@ -177,8 +185,9 @@ def find_article_reuse(corpus: Corpus, min_chars: int = 30, **options: Any) -> p
     """
     from .reuse import find_reuse
 
-    reuse = find_reuse(corpus, min_chars, **options)
-    titles = corpus.to_frame()["title"]
+    frame = corpus.to_frame()
+    reuse = find_reuse(frame["text"], min_chars, **options)  # labelled as a Corpus would be
+    titles = frame["title"]
     reuse["title_a"] = titles.reindex(reuse["doc_a"]).to_numpy()
     reuse["title_b"] = titles.reindex(reuse["doc_b"]).to_numpy()
     return reuse
