@@ -20,11 +20,34 @@
 
 namespace gongwen {
 
-std::string Article::Text() const {
-  std::string out;
-  for (const std::string& p : paragraphs) {
-    if (!out.empty()) out += '\n';
-    out += p;
+std::string Bulletin::Slice(Span span) const {
+  // `text` is valid UTF-8 (the parser encoded it): a code point starts at every byte that does
+  // not continue a sequence.
+  std::size_t point = 0;
+  std::size_t from = text.size();
+  std::size_t to = text.size();
+  for (std::size_t byte = 0; byte < text.size(); ++byte) {
+    if ((static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) continue;
+    if (point == span.start) from = byte;
+    if (point == span.end) {
+      to = byte;
+      break;
+    }
+    ++point;
+  }
+  if (span.start >= span.end || from >= to) return {};
+  return text.substr(from, to - from);
+}
+
+std::vector<std::string> Bulletin::Paragraphs(const Article& article) const {
+  std::vector<std::string> out;
+  const std::string body = Slice(article.text_span);
+  std::size_t from = 0;
+  while (!body.empty()) {
+    const std::size_t newline = body.find('\n', from);
+    out.push_back(body.substr(from, newline - from));
+    if (newline == std::string::npos) break;
+    from = newline + 1;
   }
   return out;
 }
@@ -374,7 +397,10 @@ class ArticleBuilder {
 
   void Finish() {
     if (!open_) return;
-    for (const Piece& p : paragraphs_) article_.paragraphs.push_back(Utf8(p.text));
+    // The paragraphs are consecutive lines of the text (the last one perhaps without its byline).
+    article_.text_span = paragraphs_.empty()
+                             ? Span{article_.end, article_.end}
+                             : Span{paragraphs_.front().start, paragraphs_.back().end()};
     parse::FindSections(paragraphs_, &article_);
     b_->articles.push_back(std::move(article_));
     paragraphs_.clear();
@@ -475,12 +501,15 @@ std::vector<Piece> ToPieces(std::vector<std::u32string> paragraphs) {
 }
 
 std::string JoinLines(const std::vector<Piece>& lines) {
-  std::u32string joined;
+  std::size_t length = lines.empty() ? 0 : lines.size() - 1;
+  for (const Piece& line : lines) length += text::Utf8Length(line.text);
+  std::string joined;
+  joined.reserve(length);  // exactly: the document's text is the largest string held
   for (const Piece& line : lines) {
-    if (&line != &lines.front()) joined.push_back(U'\n');
-    joined += line.text;
+    if (&line != &lines.front()) joined.push_back('\n');
+    for (char32_t c : line.text) text::AppendUtf8(joined, c);
   }
-  return Utf8(joined);
+  return joined;
 }
 
 void FillHeader(const parse::Header& h, Bulletin* b) {
@@ -514,8 +543,11 @@ void ParseDocument(const std::vector<Piece>& lines, Bulletin* b) {
 
 }  // namespace
 
-Bulletin ParseBulletin(std::string_view text) {
-  const std::vector<Piece> lines = ToPieces(internal::CleanParagraphs(text, CleanOptions{}));
+namespace {
+
+// Parses the cleaned paragraphs of a document (internal::CleanParagraphs).
+Bulletin ParseParagraphs(std::vector<std::u32string> paragraphs) {
+  const std::vector<Piece> lines = ToPieces(std::move(paragraphs));
   Bulletin b;
   b.text = JoinLines(lines);
   const parse::Header header = parse::ParseHeader(lines);
@@ -537,9 +569,15 @@ Bulletin ParseBulletin(std::string_view text) {
   return b;
 }
 
+}  // namespace
+
+Bulletin ParseBulletin(std::string_view text) {
+  return ParseParagraphs(internal::CleanParagraphs(text, CleanOptions{}));
+}
+
 Bulletin ReadBulletin(const std::string& path, std::string_view encoding) {
   DecodedText decoded = ReadText(path, encoding);
-  Bulletin b = ParseBulletin(decoded.text);
+  Bulletin b = ParseParagraphs(internal::CleanParagraphs(std::move(decoded.text), CleanOptions{}));
   if (b.text.empty()) throw EmptyDocument(path);
   b.path = path;
   b.encoding = std::move(decoded.encoding);

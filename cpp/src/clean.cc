@@ -124,33 +124,77 @@ RawLine MakeLine(std::u32string_view raw, bool page_break, bool fix_spaces) {
   return line;
 }
 
-// Splits into physical lines; control characters go, form feeds become page breaks.
-std::vector<RawLine> SplitLines(std::u32string_view s, bool fix_spaces) {
-  std::vector<RawLine> lines;
-  std::u32string current;
-  bool page_break = false;
-  auto flush = [&] {
-    lines.push_back(MakeLine(current, page_break, fix_spaces));
-    current.clear();
-    page_break = false;
-  };
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char32_t c = s[i];
-    if (c == U'\f') {
-      if (!current.empty()) flush();
-      page_break = true;
-      // "\f\n" ends one line, not two.
-      if (i + 1 < s.size() && s[i + 1] == U'\r') ++i;
-      if (i + 1 < s.size() && s[i + 1] == U'\n') ++i;
-    } else if (IsLineBreak(c)) {
-      if (c == U'\r' && i + 1 < s.size() && s[i + 1] == U'\n') ++i;
-      flush();
-    } else if (!IsDroppedControl(c)) {
-      current.push_back(c);
+// Splits text into physical lines; control characters go, form feeds become page breaks. Fed
+// a piece at a time, so a huge document is never held whole as code points.
+class LineSplitter {
+ public:
+  LineSplitter(bool fix_spaces, std::size_t expected_lines) : fix_spaces_(fix_spaces) {
+    lines_.reserve(expected_lines);
+  }
+
+  // `s` ends at a line break, or where no '\r' or '\f' needs the character after it.
+  void Feed(std::u32string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char32_t c = s[i];
+      if (c == U'\f') {
+        if (!current_.empty()) Flush();
+        page_break_ = true;
+        // "\f\n" ends one line, not two.
+        if (i + 1 < s.size() && s[i + 1] == U'\r') ++i;
+        if (i + 1 < s.size() && s[i + 1] == U'\n') ++i;
+      } else if (IsLineBreak(c)) {
+        if (c == U'\r' && i + 1 < s.size() && s[i + 1] == U'\n') ++i;
+        Flush();
+      } else if (!IsDroppedControl(c)) {
+        current_.push_back(c);
+      }
     }
   }
-  if (!current.empty()) flush();
-  return lines;
+
+  std::vector<RawLine> Finish() {
+    if (!current_.empty()) Flush();
+    return std::move(lines_);
+  }
+
+ private:
+  void Flush() {
+    constexpr std::size_t kKeptCapacity = 4096;
+    lines_.push_back(MakeLine(current_, page_break_, fix_spaces_));
+    current_.clear();
+    if (current_.capacity() > kKeptCapacity) std::u32string().swap(current_);  // a huge line
+    page_break_ = false;
+  }
+
+  bool fix_spaces_;
+  std::vector<RawLine> lines_;
+  std::u32string current_;
+  bool page_break_ = false;
+};
+
+// The end of the piece of `utf8` that starts at `from`: just past its first '\n', or a code
+// point boundary some way on that does not follow '\r' or '\f' (the splitter looks past those).
+std::size_t PieceEnd(std::string_view utf8, std::size_t from) {
+  constexpr std::size_t kMaxPiece = std::size_t{1} << 16;
+  const std::size_t newline = utf8.substr(from, kMaxPiece).find('\n');
+  if (newline != std::string_view::npos) return from + newline + 1;
+  std::size_t end = from + kMaxPiece;
+  auto inside_or_after_lookahead = [&](std::size_t at) {
+    return (static_cast<unsigned char>(utf8[at]) & 0xC0) == 0x80 || utf8[at - 1] == '\r' ||
+           utf8[at - 1] == '\f';
+  };
+  while (end < utf8.size() && inside_or_after_lookahead(end)) ++end;
+  return std::min(end, utf8.size());
+}
+
+std::vector<RawLine> SplitLines(std::string_view utf8, bool fix_spaces) {
+  const auto breaks = static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n'));
+  LineSplitter splitter(fix_spaces, breaks + 1);
+  for (std::size_t from = 0; from < utf8.size();) {
+    const std::size_t end = PieceEnd(utf8, from);
+    splitter.Feed(text::Decode(utf8.substr(from, end - from)));
+    from = end;
+  }
+  return splitter.Finish();
 }
 
 bool IsDash(char32_t c) {
@@ -211,8 +255,7 @@ bool IsPageNumber(const RawLine& line, bool at_page_edge) {
 
 // Drops page numbers and rules, turning them into page breaks / hard breaks.
 std::vector<RawLine> DropPageFurniture(std::vector<RawLine> lines) {
-  std::vector<RawLine> kept;
-  kept.reserve(lines.size());
+  std::size_t kept = 0;  // the lines kept are moved to the front, in place
   bool pending_break = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     RawLine& line = lines[i];
@@ -225,9 +268,11 @@ std::vector<RawLine> DropPageFurniture(std::vector<RawLine> lines) {
     // The page break belongs to the next line of text, past the page's blank margin.
     line.page_break = line.page_break || pending_break;
     pending_break = line.page_break && line.text.empty();
-    kept.push_back(std::move(line));
+    if (kept != i) lines[kept] = std::move(line);
+    ++kept;
   }
-  return kept;
+  lines.resize(kept);
+  return lines;
 }
 
 // Running heads and feet: the same short line at the edge of several pages (the periodical's
@@ -251,8 +296,7 @@ std::vector<RawLine> DropRunningHeads(std::vector<RawLine> lines) {
       ++edge_counts[line.text];
     }
   }
-  std::vector<RawLine> kept;
-  kept.reserve(lines.size());
+  std::size_t kept = 0;  // the lines kept are moved to the front, in place
   bool pending_break = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (at_edge[i] && edge_counts[lines[i].text] >= 2) {
@@ -261,9 +305,11 @@ std::vector<RawLine> DropRunningHeads(std::vector<RawLine> lines) {
     }
     lines[i].page_break = lines[i].page_break || pending_break;
     pending_break = lines[i].page_break && lines[i].text.empty();
-    kept.push_back(std::move(lines[i]));
+    if (kept != i) lines[kept] = std::move(lines[i]);
+    ++kept;
   }
-  return kept;
+  lines.resize(kept);
+  return lines;
 }
 
 // Whether blank lines carry no meaning: nearly every text line is followed by one.
@@ -403,27 +449,31 @@ bool OpensNextItem(const std::optional<markers::SectionMarker>& opening, std::u3
   return marker && marker->style == opening->style && marker->number == opening->number + 1;
 }
 
-std::vector<std::u32string> JoinParagraphs(const std::vector<RawLine>& lines, bool join_lines) {
-  const bool blanks_meaningless = BlankLinesInterleaved(lines);
-  const bool indents_meaningful = IndentationMarksParagraphs(lines);
-  const int wrap_width = join_lines ? WrapWidth(lines) : 0;
-
-  // The text lines, and which of them follow a meaningful blank line or a rule.
-  std::vector<RawLine> text_lines;
-  std::vector<bool> hard_break_before;
+// Drops blank lines and rules, in place, marking in `hard_break_before` each text line that a
+// meaningful blank line or a rule comes before.
+void KeepTextLines(std::vector<RawLine>* lines, std::vector<bool>* hard_break_before) {
+  const bool blanks_meaningless = BlankLinesInterleaved(*lines);
+  std::size_t kept = 0;
   bool pending_break = false;
-  for (const RawLine& line : lines) {
+  for (RawLine& line : *lines) {
     if (line.text.empty() || markers::IsRule(line.text)) {
       pending_break = pending_break || !blanks_meaningless || !line.text.empty();
       continue;
     }
     // Blank lines around a page boundary are the page's margins, not a paragraph break.
-    text_lines.push_back(line);
-    hard_break_before.push_back(pending_break && !line.page_break);
+    hard_break_before->push_back(pending_break && !line.page_break);
     pending_break = false;
+    RawLine& slot = (*lines)[kept++];
+    if (&slot != &line) slot = std::move(line);
   }
+  lines->resize(kept);
+}
 
-  std::vector<std::u32string> paragraphs;
+// For each text line, whether it continues the paragraph of the line before it.
+std::vector<bool> JoinsOf(const std::vector<RawLine>& text_lines,
+                          const std::vector<bool>& hard_break_before, bool indents_meaningful,
+                          int wrap_width) {
+  std::vector<bool> joins(text_lines.size(), false);
   std::optional<markers::SectionMarker> opening;  // the marker that opened the last paragraph
   for (std::size_t k = 0; k < text_lines.size(); ++k) {
     const RawLine& b = text_lines[k];
@@ -435,14 +485,40 @@ std::vector<std::u32string> JoinParagraphs(const std::vector<RawLine>& lines, bo
       const LineShape sb = ShapeOf(b, LocalWidth(text_lines, k, wrap_width));
       join = Continues(a, b, sa, sb);
     }
-    if (join) {
-      AppendContinuation(paragraphs.back(), b.text);
+    joins[k] = join;
+    if (!join) opening = markers::FindSectionMarker(b.text);
+  }
+  return joins;
+}
+
+std::vector<std::u32string> JoinParagraphs(std::vector<RawLine> lines, bool join_lines) {
+  const bool indents_meaningful = IndentationMarksParagraphs(lines);
+  const int wrap_width = join_lines ? WrapWidth(lines) : 0;
+  std::vector<bool> hard_break_before;
+  KeepTextLines(&lines, &hard_break_before);
+  const std::vector<bool> joins = JoinsOf(lines, hard_break_before, indents_meaningful, wrap_width);
+
+  std::vector<std::u32string> paragraphs;
+  paragraphs.reserve(static_cast<std::size_t>(std::count(joins.begin(), joins.end(), false)));
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (joins[k]) {
+      AppendContinuation(paragraphs.back(), lines[k].text);
+      std::u32string().swap(lines[k].text);
     } else {
-      paragraphs.push_back(b.text);
-      opening = markers::FindSectionMarker(b.text);
+      paragraphs.push_back(std::move(lines[k].text));
     }
   }
+  // A joined paragraph grew by doubling; the parser keeps the paragraphs while it works.
+  for (std::u32string& paragraph : paragraphs) paragraph.shrink_to_fit();
   return paragraphs;
+}
+
+// Steps 3 to 5 of the cleaning, on the document's physical lines.
+std::vector<std::u32string> CleanLines(std::vector<RawLine> lines, const CleanOptions& options) {
+  if (options.drop_page_numbers) {
+    lines = DropRunningHeads(DropPageFurniture(std::move(lines)));
+  }
+  return JoinParagraphs(std::move(lines), options.join_lines);
 }
 
 }  // namespace
@@ -450,11 +526,13 @@ std::vector<std::u32string> JoinParagraphs(const std::vector<RawLine>& lines, bo
 namespace internal {
 
 std::vector<std::u32string> CleanParagraphs(std::string_view text, const CleanOptions& options) {
-  std::vector<RawLine> lines = SplitLines(text::Decode(text), options.fix_spaces);
-  if (options.drop_page_numbers) {
-    lines = DropRunningHeads(DropPageFurniture(std::move(lines)));
-  }
-  return JoinParagraphs(lines, options.join_lines);
+  return CleanLines(SplitLines(text, options.fix_spaces), options);
+}
+
+std::vector<std::u32string> CleanParagraphs(std::string&& text, const CleanOptions& options) {
+  std::vector<RawLine> lines = SplitLines(text, options.fix_spaces);
+  std::string().swap(text);
+  return CleanLines(std::move(lines), options);
 }
 
 }  // namespace internal

@@ -74,10 +74,19 @@ std::vector<std::size_t> SectionOpenings(const std::vector<std::optional<Section
   return best;
 }
 
-// Finds 一是/二是 points in `piece` (a paragraph or the part of one after a heading),
-// continuing the numbering in `expected`.
-void FindPointsIn(const Piece& piece, int* expected, std::vector<Point>* points) {
-  std::u32string_view s = piece.text;
+// Where `part`, a view into `s` (which starts at `start` in the bulletin's text), lies in the
+// bulletin's text; an empty part is an empty span at `otherwise`.
+Span SpanOf(std::u32string_view s, std::size_t start, std::u32string_view part,
+            std::size_t otherwise) {
+  if (part.empty()) return Span{otherwise, otherwise};
+  const std::size_t from = start + static_cast<std::size_t>(part.data() - s.data());
+  return Span{from, from + part.size()};
+}
+
+// Finds 一是/二是 points in `s` (a paragraph or the part of one after a heading), which starts
+// at `start` in the bulletin's text, continuing the numbering in `expected`.
+void FindPointsIn(std::u32string_view s, std::size_t start, int* expected,
+                  std::vector<Point>* points) {
   std::vector<std::pair<std::size_t, std::size_t>> marks;  // marker start, marker length
   std::vector<int> numbers;
   for (std::size_t pos = 0; pos < s.size(); ++pos) {
@@ -100,9 +109,9 @@ void FindPointsIn(const Piece& piece, int* expected, std::vector<Point>* points)
     Point point;
     point.number = numbers[k];
     point.heading = Utf8(heading);
-    point.text = Utf8(rest);
-    point.start = piece.start + marks[k].first;
-    point.end = piece.start + end;
+    point.start = start + marks[k].first;
+    point.end = start + end;
+    point.text_span = SpanOf(s, start, rest, point.end);
     points->push_back(std::move(point));
   }
 }
@@ -119,17 +128,16 @@ Section MakeSection(const std::vector<Piece>& paragraphs, std::size_t first, std
   section.start = opening.start;
   section.end = paragraphs[last].end();
 
-  std::vector<Piece> body;
-  if (!rest.empty()) {
-    const std::size_t offset = static_cast<std::size_t>(rest.data() - opening.text.data());
-    body.push_back(Piece{std::u32string(rest), opening.start + offset});
-  }
-  for (std::size_t i = first + 1; i <= last; ++i) body.push_back(paragraphs[i]);
+  // The text runs from what follows the heading to the end of the section's last paragraph:
+  // the article's paragraphs are consecutive lines of the bulletin's text.
+  section.text_span = SpanOf(opening.text, opening.start, rest, section.end);
+  if (rest.empty() && first < last) section.text_span.start = paragraphs[first + 1].start;
+  section.text_span.end = section.end;
+
   int expected = 1;
-  for (const Piece& piece : body) {
-    if (!section.text.empty()) section.text += '\n';
-    section.text += Utf8(piece.text);
-    FindPointsIn(piece, &expected, &section.points);
+  if (!rest.empty()) FindPointsIn(rest, section.text_span.start, &expected, &section.points);
+  for (std::size_t i = first + 1; i <= last; ++i) {
+    FindPointsIn(paragraphs[i].text, paragraphs[i].start, &expected, &section.points);
   }
   return section;
 }
@@ -146,7 +154,7 @@ void FindSections(const std::vector<Piece>& paragraphs, Article* article) {
   const std::size_t intro_end = openings.empty() ? paragraphs.size() : openings.front();
   int expected = 1;
   for (std::size_t i = 0; i < intro_end; ++i)
-    FindPointsIn(paragraphs[i], &expected, &article->points);
+    FindPointsIn(paragraphs[i].text, paragraphs[i].start, &expected, &article->points);
 
   for (std::size_t k = 0; k < openings.size(); ++k) {
     const std::size_t last = k + 1 < openings.size() ? openings[k + 1] - 1 : paragraphs.size() - 1;

@@ -173,6 +173,15 @@ std::string Encode(std::u32string_view text) {
   return out;
 }
 
+std::size_t Utf8Length(std::u32string_view text) {
+  std::size_t length = 0;
+  for (char32_t c : text) {
+    const char32_t valid = ValidOrReplacement(c);
+    length += valid < 0x80 ? 1 : valid < 0x800 ? 2 : valid < 0x10000 ? 3 : 4;
+  }
+  return length;
+}
+
 bool IsValidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
   const std::size_t n = bytes.size();

@@ -15,6 +15,9 @@ std::u32string Decode(std::string_view utf8);
 // Encodes code points as UTF-8; surrogates and values above U+10FFFF become U+FFFD.
 std::string Encode(std::u32string_view text);
 
+// The length in bytes of Encode(text), without encoding it.
+std::size_t Utf8Length(std::u32string_view text);
+
 // Appends one code point to `out` as UTF-8 (invalid values as U+FFFD).
 void AppendUtf8(std::string& out, char32_t c);
 

@@ -23,11 +23,17 @@ std::optional<std::tuple<int, int, int>> DateTuple(const std::optional<Date>& da
   return std::make_tuple(date->year, date->month, date->day);
 }
 
+// A Span as a (start, end) tuple of code-point offsets into Bulletin.text.
+template <typename Part>
+std::tuple<std::size_t, std::size_t> TextSpan(const Part& part) {
+  return std::make_tuple(part.text_span.start, part.text_span.end);
+}
+
 void BindParts(py::module_& m) {
   py::class_<Point>(m, "Point", "A numbered point (一是, 二是, ...); offsets into Bulletin.text.")
       .def_readonly("number", &Point::number)
       .def_readonly("heading", &Point::heading)
-      .def_readonly("text", &Point::text)
+      .def_property_readonly("text_span", &TextSpan<Point>)
       .def_readonly("start", &Point::start)
       .def_readonly("end", &Point::end);
 
@@ -35,7 +41,7 @@ void BindParts(py::module_& m) {
       .def_readonly("number", &Section::number)
       .def_readonly("marker", &Section::marker)
       .def_readonly("heading", &Section::heading)
-      .def_readonly("text", &Section::text)
+      .def_property_readonly("text_span", &TextSpan<Section>)
       .def_readonly("points", &Section::points)
       .def_readonly("start", &Section::start)
       .def_readonly("end", &Section::end);
@@ -43,7 +49,7 @@ void BindParts(py::module_& m) {
   py::class_<Article>(m, "Article", "One article of a bulletin.")
       .def_readonly("title", &Article::title)
       .def_readonly("author", &Article::author)
-      .def_readonly("paragraphs", &Article::paragraphs)
+      .def_property_readonly("text_span", &TextSpan<Article>)
       .def_readonly("sections", &Article::sections)
       .def_readonly("points", &Article::points)
       .def_readonly("start", &Article::start)

@@ -29,7 +29,7 @@ class Point:
     def start(self) -> int:
         ...
     @property
-    def text(self) -> str:
+    def text_span(self) -> tuple[int, int]:
         ...
 class Section:
     """
@@ -54,7 +54,7 @@ class Section:
     def start(self) -> int:
         ...
     @property
-    def text(self) -> str:
+    def text_span(self) -> tuple[int, int]:
         ...
 class Article:
     """
@@ -67,9 +67,6 @@ class Article:
     def end(self) -> int:
         ...
     @property
-    def paragraphs(self) -> list[str]:
-        ...
-    @property
     def points(self) -> list[Point]:
         ...
     @property
@@ -77,6 +74,9 @@ class Article:
         ...
     @property
     def start(self) -> int:
+        ...
+    @property
+    def text_span(self) -> tuple[int, int]:
         ...
     @property
     def title(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from . import _core
@@ -12,68 +12,99 @@ from ._util import PathLike, as_text, core_path, encoding_arg
 __all__ = ["Article", "Bulletin", "Point", "Section", "parse_bulletin", "read_bulletin"]
 
 
+class _Part:
+    """A part of a bulletin whose text is a slice of the bulletin's text.
+
+    The parts share the bulletin's text (``_source``, not a copy) and slice it when their text
+    is asked for, so a parsed document holds its text once.
+    """
+
+    text_span: tuple[int, int]
+    _source: str
+
+    @property
+    def text(self) -> str:
+        """The part's text: ``Bulletin.text[text_span[0]:text_span[1]]``."""
+        return self._source[self.text_span[0] : self.text_span[1]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The part as a JSON-ready dict: its fields, with its text in place of its span."""
+        d: dict[str, Any] = {}
+        for f in fields(self):  # type: ignore[arg-type]  # the subclasses are dataclasses
+            value = getattr(self, f.name)
+            if f.name == "text_span":
+                d["text"] = self.text
+            elif isinstance(value, list):
+                d[f.name] = [part.to_dict() for part in value]
+            elif f.name != "_source":
+                d[f.name] = value
+        return d
+
+
+def _source_field() -> Any:
+    return field(default="", repr=False, compare=False)
+
+
 @dataclass
-class Point:
+class Point(_Part):
     """A numbered point of a section or an article: 一是……。二是……。
 
-    ``start`` and ``end`` are character offsets into :attr:`Bulletin.text`.
+    ``heading`` is the point's first sentence, ``text`` what follows it up to the next point.
+    ``start`` and ``end`` are character offsets into :attr:`Bulletin.text`; ``text_span`` is
+    where :attr:`text` lies in it.
     """
 
     number: int
     heading: str
-    text: str
+    text_span: tuple[int, int]
     start: int
     end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """The point as a JSON-ready dict."""
-        return dict(vars(self))
+    _source: str = _source_field()
 
 
 @dataclass
-class Section:
+class Section(_Part):
     """A numbered section of an article: ``一、`` / ``（一）`` / ``1．`` / ``第一章``.
 
     ``heading`` is the section's run-in or stand-alone heading (without its final stop),
-    ``text`` what follows it up to the next section, ``points`` its 一是/二是 points.
+    ``text`` what follows it up to the next section, paragraphs joined by ``"\\n"``
+    (``text_span`` in :attr:`Bulletin.text`), ``points`` its 一是/二是 points.
     """
 
     number: int
     marker: str
     heading: str
-    text: str
+    text_span: tuple[int, int]
     points: list[Point]
     start: int
     end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """The section as a JSON-ready dict."""
-        d = dict(vars(self))
-        d["points"] = [p.to_dict() for p in self.points]
-        return d
+    _source: str = _source_field()
 
 
 @dataclass
-class Article:
+class Article(_Part):
     """One article of a bulletin (or the whole of a document that is not a bulletin).
 
     ``author`` is the unit printed under the title (``中共桐城市委``) or named by a
-    ``（XX供稿）`` byline. ``start`` and ``end`` delimit the article in :attr:`Bulletin.text`,
-    from its title to its last paragraph.
+    ``（XX供稿）`` byline. ``text`` is the clean body: the paragraphs joined by ``"\\n"`` (no
+    title, author or byline), at ``text_span`` in :attr:`Bulletin.text`. ``start`` and ``end``
+    delimit the whole article there, from its title to its last paragraph.
     """
 
     title: str
     author: str | None
-    paragraphs: list[str]
+    text_span: tuple[int, int]
     sections: list[Section]
     points: list[Point]
     start: int
     end: int
+    _source: str = _source_field()
 
     @property
-    def text(self) -> str:
-        """The clean body: the paragraphs joined by ``"\\n"`` (no title, author or byline)."""
-        return "\n".join(self.paragraphs)
+    def paragraphs(self) -> list[str]:
+        """The paragraphs of the body (made from :attr:`text` each time they are asked for)."""
+        text = self.text
+        return text.split("\n") if text else []
 
     @property
     def span(self) -> tuple[int, int]:
@@ -83,20 +114,11 @@ class Article:
     @property
     def n_chars(self) -> int:
         """The number of characters of :attr:`text`."""
-        return len(self.text)
+        return self.text_span[1] - self.text_span[0]
 
     def to_dict(self) -> dict[str, Any]:
-        """The article as a JSON-ready dict (its text included)."""
-        return {
-            "title": self.title,
-            "author": self.author,
-            "text": self.text,
-            "paragraphs": list(self.paragraphs),
-            "sections": [s.to_dict() for s in self.sections],
-            "points": [p.to_dict() for p in self.points],
-            "start": self.start,
-            "end": self.end,
-        }
+        """The article as a JSON-ready dict (its text and paragraphs included)."""
+        return {**super().to_dict(), "paragraphs": self.paragraphs}
 
     def __repr__(self) -> str:
         return (
@@ -158,24 +180,25 @@ def _date(value: tuple[int, int, int] | None) -> datetime.date | None:
         return None
 
 
-def _point(p: Any) -> Point:
-    return Point(p.number, p.heading, p.text, p.start, p.end)
+def _point(p: Any, source: str) -> Point:
+    return Point(p.number, p.heading, p.text_span, p.start, p.end, source)
 
 
-def _section(s: Any) -> Section:
-    points = [_point(p) for p in s.points]
-    return Section(s.number, s.marker, s.heading, s.text, points, s.start, s.end)
+def _section(s: Any, source: str) -> Section:
+    points = [_point(p, source) for p in s.points]
+    return Section(s.number, s.marker, s.heading, s.text_span, points, s.start, s.end, source)
 
 
-def _article(a: Any) -> Article:
+def _article(a: Any, source: str) -> Article:
     return Article(
         title=a.title,
         author=a.author,
-        paragraphs=list(a.paragraphs),
-        sections=[_section(s) for s in a.sections],
-        points=[_point(p) for p in a.points],
+        text_span=a.text_span,
+        sections=[_section(s, source) for s in a.sections],
+        points=[_point(p, source) for p in a.points],
         start=a.start,
         end=a.end,
+        _source=source,
     )
 
 
@@ -195,8 +218,9 @@ def _credits(entries: list[tuple[str, str]]) -> dict[str, str]:
 
 def from_core(b: Any) -> Bulletin:
     """Converts the core's bulletin into the public dataclass."""
+    text = b.text
     return Bulletin(
-        text=b.text,
+        text=text,
         publication=b.publication,
         issue=b.issue,
         issue_total=b.issue_total,
@@ -206,7 +230,7 @@ def from_core(b: Any) -> Bulletin:
         notices=list(b.notices),
         editor_note=b.editor_note,
         instructions=b.instructions,
-        articles=[_article(a) for a in b.articles],
+        articles=[_article(a, text) for a in b.articles],
         distribution=_distribution(b.distribution),
         credits=_credits(b.credits),
         copies=b.copies,

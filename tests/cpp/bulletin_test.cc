@@ -62,7 +62,7 @@ void ExpectReferenceStructure(const Bulletin& b, const std::string& label) {
   EXPECT_EQ(b.distribution[2].first, "发");
   EXPECT_EQ(b.distribution[2].second, Strings{"电子版发安庆先锋网"});
   for (const Article& a : b.articles) {
-    const std::string text = a.Text();
+    const std::string text = b.Slice(a.text_span);
     EXPECT_FALSE(Contains(text, "—")) << "page number left in " << a.title;
     EXPECT_FALSE(Contains(text, "\n开")) << a.title;
     EXPECT_FALSE(Contains(text, "2022 年")) << a.title;
@@ -79,19 +79,20 @@ TEST(BulletinTest, ReferenceDocumentFieldByField) {
   EXPECT_TRUE(b.credits.empty());
 
   const Article& tongcheng = b.articles[0];
-  ASSERT_EQ(tongcheng.paragraphs.size(), 5u);
-  EXPECT_EQ(tongcheng.paragraphs[0].rfind("党的十八大以来，桐城市深入学习贯彻", 0), 0u);
-  EXPECT_EQ(tongcheng.paragraphs[4].rfind("下一步，我们将认真落实本次会议精神", 0), 0u);
+  const Strings paragraphs = b.Paragraphs(tongcheng);
+  ASSERT_EQ(paragraphs.size(), 5u);
+  EXPECT_EQ(paragraphs[0].rfind("党的十八大以来，桐城市深入学习贯彻", 0), 0u);
+  EXPECT_EQ(paragraphs[4].rfind("下一步，我们将认真落实本次会议精神", 0), 0u);
   const Section& first = tongcheng.sections[0];
   EXPECT_EQ(first.number, 1);
   EXPECT_EQ(first.marker, "一、");
   EXPECT_EQ(first.heading, "突出党建引领，完善治理体系");
-  EXPECT_EQ(first.text.rfind("牢固树立大党建理念", 0), 0u);
+  EXPECT_EQ(b.Slice(first.text_span).rfind("牢固树立大党建理念", 0), 0u);
   ASSERT_EQ(first.points.size(), 3u);
   EXPECT_EQ(first.points[0].heading, "党委统揽");
   EXPECT_EQ(first.points[1].heading, "镇街统筹");
   EXPECT_EQ(first.points[2].heading, "村社统建");
-  EXPECT_TRUE(Contains(first.points[1].text, "兼职委员，对街道区域内公共事项"));
+  EXPECT_TRUE(Contains(b.Slice(first.points[1].text_span), "兼职委员，对街道区域内公共事项"));
 
   const Article& yingjiang = b.articles[2];
   EXPECT_EQ(yingjiang.sections[8].number, 9);
@@ -104,16 +105,53 @@ TEST(BulletinTest, SpansPointIntoTheCleanedText) {
   for (const Article& a : b.articles) {
     const std::string span = Slice(b.text, a.start, a.end);
     EXPECT_EQ(span.rfind(a.title.substr(0, 12), 0), 0u) << a.title;
-    EXPECT_TRUE(EndsWith(span, a.paragraphs.back())) << a.title;
+    EXPECT_TRUE(EndsWith(span, b.Paragraphs(a).back())) << a.title;
     for (const Section& s : a.sections) {
       EXPECT_EQ(Slice(b.text, s.start, s.end).rfind(s.marker + s.heading, 0), 0u) << s.heading;
       for (const Point& p : s.points) {
         const std::string point = Slice(b.text, p.start, p.end);
         EXPECT_TRUE(Contains(point, p.heading)) << p.heading;
-        EXPECT_TRUE(Contains(point, p.text.substr(0, 9))) << p.heading;
+        EXPECT_TRUE(Contains(point, b.Slice(p.text_span).substr(0, 9))) << p.heading;
       }
     }
   }
+}
+
+TEST(BulletinTest, PartsHoldSpansOfTheTextNotCopies) {
+  const Bulletin b = ParseFile(testing::ReferencePath());
+  for (const Article& a : b.articles) {
+    EXPECT_LE(a.start, a.text_span.start);
+    EXPECT_LE(a.text_span.end, a.end);
+    std::string joined;
+    for (const std::string& paragraph : b.Paragraphs(a)) {
+      EXPECT_FALSE(paragraph.empty());
+      joined += (joined.empty() ? "" : "\n") + paragraph;
+    }
+    EXPECT_EQ(joined, b.Slice(a.text_span));
+    for (const Section& s : a.sections) {
+      EXPECT_LE(s.start, s.text_span.start);
+      EXPECT_EQ(s.text_span.end, s.end);
+      const std::string text = b.Slice(s.text_span);
+      EXPECT_NE(text.rfind(s.heading, 0), 0u) << "the heading is not part of the text";
+    }
+  }
+}
+
+TEST(BulletinTest, SliceCountsCodePoints) {
+  Bulletin b;
+  b.text = "党建a引领\n𠀀乡村";
+  EXPECT_EQ(b.Slice({0, 2}), "党建");
+  EXPECT_EQ(b.Slice({2, 5}), "a引领");
+  EXPECT_EQ(b.Slice({6, 9}), "𠀀乡村");  // an astral character is one code point
+  EXPECT_EQ(b.Slice({7, 100}), "乡村");  // clipped at the end
+  EXPECT_EQ(b.Slice({3, 3}), "");
+  EXPECT_EQ(b.Slice({5, 2}), "");
+  EXPECT_EQ(b.Slice({100, 200}), "");
+  Article a;
+  a.text_span = {0, 9};
+  EXPECT_EQ(b.Paragraphs(a), (Strings{"党建a引领", "𠀀乡村"}));
+  a.text_span = {4, 4};
+  EXPECT_TRUE(b.Paragraphs(a).empty());
 }
 
 TEST(BulletinTest, EveryLayoutOfTheReferenceGivesTheSameStructure) {
@@ -137,7 +175,7 @@ TEST(BulletinTest, BriefingWithBylinesAndLongFooter) {
   EXPECT_EQ(b.articles[0].title, "桐城市以党建引领基层治理");
   EXPECT_EQ(b.articles[0].author, "桐城市委组织部");
   EXPECT_EQ(b.articles[1].author, "潜山市委组织部");  // a byline at the end of a paragraph
-  EXPECT_FALSE(Contains(b.articles[1].Text(), "供稿"));
+  EXPECT_FALSE(Contains(b.Slice(b.articles[1].text_span), "供稿"));
   ASSERT_EQ(b.articles[0].points.size(), 2u);
   EXPECT_EQ(b.articles[0].points[1].heading, "镇街统筹");
   ASSERT_EQ(b.distribution.size(), 1u);
@@ -162,7 +200,7 @@ TEST(BulletinTest, BracketedOpeningsAndRunningTotal) {
   EXPECT_EQ(b.articles[0].author, "桐城市");
   EXPECT_EQ(b.articles[0].title, "创新推行“新时代六尺巷工作法”");
   EXPECT_EQ(b.articles[2].author, "迎江区");
-  EXPECT_EQ(b.articles[1].paragraphs[0].rfind("扎实推进党建引领乡村振兴。潜山市", 0), 0u);
+  EXPECT_EQ(b.Paragraphs(b.articles[1])[0].rfind("扎实推进党建引领乡村振兴。潜山市", 0), 0u);
 }
 
 TEST(BulletinTest, NoteInstructionsContentsAndSubtitles) {
@@ -231,7 +269,7 @@ TEST(BulletinTest, FooterWithContinuationsSharedLinesAndPrintingNote) {
   ASSERT_TRUE(b.date);  // only the printing note has one
   EXPECT_EQ(b.date->day, 5);
   ASSERT_EQ(b.articles.size(), 1u);
-  EXPECT_EQ(b.articles[0].Text(), "今年以来，望江县推行村级事务清单。");
+  EXPECT_EQ(b.Slice(b.articles[0].text_span), "今年以来，望江县推行村级事务清单。");
   ASSERT_EQ(b.distribution.size(), 2u);
   EXPECT_EQ(b.distribution[1].second, (Strings{"各乡镇党委", "县直各单位"}));
   using Credit = std::pair<std::string, std::string>;
@@ -264,7 +302,7 @@ TEST(BulletinTest, EmptyAndOrdinaryTextNeverThrow) {
   EXPECT_TRUE(ParseBulletin(" \n\n\t").articles.empty());
   const Bulletin one = ParseBulletin("今天天气很好。");
   ASSERT_EQ(one.articles.size(), 1u);
-  EXPECT_EQ(one.articles[0].Text(), "今天天气很好。");
+  EXPECT_EQ(one.Slice(one.articles[0].text_span), "今天天气很好。");
   EXPECT_EQ(one.articles[0].title, "");
 }
 

@@ -166,5 +166,26 @@ TEST(CleanTest, LongSingleLineIsLinear) {
   EXPECT_EQ(cleaned.text.size(), line.size());
 }
 
+// The cleaner decodes a long line a piece (64 KiB) at a time. Whatever byte a piece would end
+// at, a "\r\n" or "\f\n" is one break (after a form feed, "3" is a page number at the top of a
+// page), a character is not cut, and a bad byte is one U+FFFD.
+TEST(CleanTest, LongLinesAreSplitTheSameWhereverAPieceEnds) {
+  const CleanOptions no_joins{.drop_page_numbers = true, .join_lines = false, .fix_spaces = true};
+  for (std::size_t length = 65520; length <= 65545; ++length) {
+    SCOPED_TRACE(length);
+    std::string first(length % 3, 'a');
+    while (first.size() < length) first += "党";
+    for (const std::string ending : {"\r\n", "\f\n", "\f\r\n", "\xE5\x85\r\n"}) {
+      SCOPED_TRACE(ending);
+      const bool page_break = ending[0] == '\f';
+      const bool bad_byte = ending[0] == '\xE5';
+      Strings expected{bad_byte ? first + "\uFFFD" : first};
+      if (!page_break) expected.push_back("3");
+      expected.insert(expected.end(), {"二行", "三行"});
+      EXPECT_EQ(Lines(first + ending + "3\n二行\n三行", no_joins), expected);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gongwen

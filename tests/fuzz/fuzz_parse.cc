@@ -1,6 +1,7 @@
 // Fuzzes bulletin parsing: any bytes -> Bulletin. ParseBulletin promises never to throw on text
 // (an escaping exception aborts the target); every span must lie inside Bulletin::text, a
-// section inside its article, a point inside its section or article.
+// section inside its article, a point inside its section or article, and each part's text
+// inside the part.
 #include <cstdint>
 
 #include "../../cpp/src/text.h"
@@ -12,6 +13,10 @@ namespace {
 template <typename Part>
 void CheckSpan(const Part& part, std::size_t begin, std::size_t end, const char* what) {
   GONGWEN_FUZZ_CHECK(begin <= part.start && part.start <= part.end && part.end <= end, what);
+  GONGWEN_FUZZ_CHECK(part.start <= part.text_span.start &&
+                         part.text_span.start <= part.text_span.end &&
+                         part.text_span.end <= part.end,
+                     "a part's text outside the part");
 }
 
 }  // namespace

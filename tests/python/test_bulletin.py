@@ -73,6 +73,26 @@ def test_offsets_slice_the_cleaned_text(reference: gongwen.Bulletin) -> None:
                 assert chunk.startswith(("一是", "二是", "三是")) and point.heading in chunk
 
 
+def test_the_parts_texts_are_spans_of_the_bulletin_text(reference: gongwen.Bulletin) -> None:
+    text = reference.text
+    parts: list[gongwen.Article | gongwen.Section | gongwen.Point] = []
+    for article in reference.articles:
+        parts += [article, *article.points, *article.sections]
+        parts += [p for s in article.sections for p in s.points]
+    for part in parts:
+        start, end = part.text_span
+        assert part.start <= start <= end <= part.end
+        assert part.text == text[start:end]
+    article = reference.articles[0]
+    assert article.paragraphs == article.text.split("\n") and len(article.paragraphs) == 5
+    assert article.n_chars == len(article.text)
+    section = article.sections[0]
+    assert section.text.startswith("牢固树立大党建理念")
+    assert "兼职委员，对街道区域内公共事项" in section.points[1].text
+    # The text after the heading, not the heading again.
+    assert not section.text.startswith(section.heading)
+
+
 def test_to_dict_is_json_ready(reference: gongwen.Bulletin) -> None:
     data = json.loads(json.dumps(reference.to_dict(), ensure_ascii=False))
     assert data["date"] == "2023-08-31"
@@ -194,6 +214,11 @@ def test_parse_bulletin_rejects_non_text() -> None:
 def test_bulletins_pickle(reference: gongwen.Bulletin) -> None:
     import pickle
 
-    restored = pickle.loads(pickle.dumps(reference))
+    data = pickle.dumps(reference)
+    restored = pickle.loads(data)
     assert restored == reference
     assert restored.articles[0].sections[0].points[0].heading == "党委统揽"
+    assert [a.text for a in restored.articles] == [a.text for a in reference.articles]
+    assert restored.articles[2].sections[3].text == reference.articles[2].sections[3].text
+    # The parts share the bulletin's text: a pickle holds it once, not once per part.
+    assert len(data) < 1.3 * len(reference.text.encode())

@@ -18,12 +18,19 @@ struct Date {
   int day = 0;
 };
 
+// Where a part's text lies in Bulletin::text: code points [start, end). The parts hold spans
+// rather than copies, so a parsed document holds its text once (Bulletin::Slice reads them).
+struct Span {
+  std::size_t start = 0;
+  std::size_t end = 0;
+};
+
 // A numbered point inside a section or an article: 一是……。二是……。
 // Offsets (here and below) are code-point offsets into Bulletin::text.
 struct Point {
   int number = 0;       // 1 for 一是, 2 for 二是, ...
   std::string heading;  // the point's first sentence, without its final punctuation
-  std::string text;     // what follows the heading, up to the next point
+  Span text_span;       // what follows the heading, up to the next point
   std::size_t start = 0;
   std::size_t end = 0;
 };
@@ -33,7 +40,7 @@ struct Section {
   int number = 0;       // 1, 2, 3, ...
   std::string marker;   // the marker as printed: "一、", "（二）", "3．", "第一章"
   std::string heading;  // the run-in or stand-alone heading, without its final punctuation
-  std::string text;     // the section's text after the heading, paragraphs joined by '\n'
+  Span text_span;       // the section's text after the heading, paragraphs joined by '\n'
   std::vector<Point> points;
   std::size_t start = 0;
   std::size_t end = 0;
@@ -41,16 +48,15 @@ struct Section {
 
 // One article of a bulletin (or the whole text of a document that is not a bulletin).
 struct Article {
-  std::string title;                    // a title printed on several lines is joined
-  std::optional<std::string> author;    // the unit (中共桐城市委) or a （XX供稿） byline
-  std::vector<std::string> paragraphs;  // the clean body, without title, author or byline
+  std::string title;                  // a title printed on several lines is joined
+  std::optional<std::string> author;  // the unit (中共桐城市委) or a （XX供稿） byline
+  // The clean body, without title, author or byline: its paragraphs are the lines of this span
+  // (Bulletin::Paragraphs).
+  Span text_span;
   std::vector<Section> sections;
   std::vector<Point> points;  // points outside any section
   std::size_t start = 0;      // from the title to the end of the last paragraph or byline
   std::size_t end = 0;
-
-  // The paragraphs joined by '\n'.
-  std::string Text() const;
 };
 
 // A parsed bulletin. Fields the document does not have are empty.
@@ -73,6 +79,12 @@ struct Bulletin {
   std::optional<int> copies;  // （共印N份）
   std::string path;           // set by ReadBulletin
   std::string encoding;       // set by ReadBulletin
+
+  // The text of a span, as UTF-8. Reads `text` from its start: a caller with many spans of a
+  // long document decodes `text` once instead.
+  std::string Slice(Span span) const;
+  // An article's paragraphs: the lines of its text.
+  std::vector<std::string> Paragraphs(const Article& article) const;
 };
 
 // Parses extracted text (UTF-8, cleaned here first) into a Bulletin. Never throws on text: a
