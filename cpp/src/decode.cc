@@ -2,6 +2,7 @@
 // charset detector with a preference for GB18030, the encoding of Chinese government files.
 #include "gongwen/decode.h"
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
@@ -490,11 +491,49 @@ std::vector<std::string> RankCandidates(const std::vector<Guess>& guesses, const
   return names;
 }
 
+// Whether text decoded from a single-byte charset reads as text. Junk bytes decode "cleanly" in
+// these charsets too: in windows-1252 to a scatter of symbols among accented letters
+// (Á¿à€¯øˆÿþý), in windows-1251 to Cyrillic letters without a space. Text in the alphabets of
+// these charsets (Latin, Cyrillic, Greek, Hebrew, Arabic) has letters (ASCII or not) that
+// outnumber its non-ASCII symbols two to one, even in English with curly quotes, and words
+// spaced apart. Sets `*first_symbol` to the index of the first non-ASCII symbol, which in a
+// single-byte charset is its byte offset.
+bool ReadsAsText(std::string_view utf8, std::size_t* first_symbol) {
+  constexpr std::size_t kFewSymbols = 8;     // a few stray symbols (€, ©, ±) say nothing
+  constexpr std::size_t kLongestWords = 25;  // letters per space: words are shorter on average
+  std::size_t letters = 0;
+  std::size_t symbols = 0;
+  std::size_t spaces = 0;
+  *first_symbol = kNone;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  std::size_t i = 0;
+  for (std::size_t index = 0; i < utf8.size(); ++index) {
+    std::int32_t length = 0;
+    UChar32 c = 0;
+    U8_NEXT(s + i, length, static_cast<std::int32_t>(std::min<std::size_t>(utf8.size() - i, 4)), c);
+    i += static_cast<std::size_t>(length);
+    if (c < 0x80 ? text::IsAsciiAlnum(static_cast<char32_t>(c)) : u_isalpha(c)) {
+      ++letters;
+    } else if (c == ' ' || c == '\n' || c == '\t') {
+      ++spaces;
+    } else if (c >= 0x80 && symbols++ == 0) {
+      *first_symbol = index;
+    }
+  }
+  if (symbols >= kFewSymbols && letters < 2 * symbols) return false;
+  return letters < kLongestWords || (spaces + 1) * kLongestWords > letters;
+}
+
 // A legacy charset that was tried and failed.
 struct Attempt {
+  enum class Failure {
+    kBadByte,   // a byte the charset has no character for
+    kControls,  // decoded, but to control characters
+    kSymbols,   // decoded, but to symbols rather than text (ReadsAsText)
+  };
   std::string charset;
   std::size_t offset;
-  bool binary;  // decoded, but to control characters
+  Failure failure;
 };
 
 // Why nothing fitted: "not UTF-8 (byte 0xB0 at byte 1); tried GB18030 (bad byte at 5582)".
@@ -505,9 +544,19 @@ std::string DescribeAttempts(const std::string& utf8_problem, std::size_t utf8_o
   if (attempts.empty()) return reason + "; no other charset fits";
   reason += "; tried";
   for (const Attempt& attempt : attempts) {
-    reason += (&attempt == &attempts.front() ? " " : ", ") + attempt.charset +
-              (attempt.binary ? " (control character at byte " : " (bad byte at ") +
-              std::to_string(attempt.offset) + ")";
+    reason += (&attempt == &attempts.front() ? " " : ", ") + attempt.charset + " (";
+    const std::string offset = std::to_string(attempt.offset);
+    switch (attempt.failure) {
+      case Attempt::Failure::kBadByte:
+        reason += "bad byte at " + offset + ")";
+        break;
+      case Attempt::Failure::kControls:
+        reason += "control character at byte " + offset + ")";
+        break;
+      case Attempt::Failure::kSymbols:
+        reason += "does not read as text: symbols, or letters without spaces)";
+        break;
+    }
   }
   return reason;
 }
@@ -532,8 +581,19 @@ DecodedText DecodeLegacy(std::string_view bytes, std::string_view name, const Ut
     ConverterPtr converter = OpenConverter(charset);
     if (!converter) continue;  // the detector knows a few charsets that ICU cannot convert
     Conversion result = ConvertStrict(converter.get(), bytes);
-    if (result.Clean()) return {DropBom(std::move(result.utf8)), charset};
-    attempts.push_back({charset, result.FailureOffset(), result.error == kNone});
+    if (!result.Clean()) {
+      const bool controls = result.error == kNone;
+      attempts.push_back({charset, result.FailureOffset(),
+                          controls ? Attempt::Failure::kControls : Attempt::Failure::kBadByte});
+      continue;
+    }
+    std::size_t first_symbol = kNone;
+    if (!IsCjkMultibyte(charset) && !ReadsAsText(result.utf8, &first_symbol)) {
+      attempts.push_back(
+          {charset, first_symbol == kNone ? 0 : first_symbol, Attempt::Failure::kSymbols});
+      continue;
+    }
+    return {DropBom(std::move(result.utf8)), charset};
   }
   // The best candidate's failure is the most useful one to report: the first byte of a GBK file
   // that GB18030 cannot read, rather than its first hanzi, which UTF-8 cannot.

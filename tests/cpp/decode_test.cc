@@ -223,6 +223,51 @@ TEST(DecodeBytesTest, LoneHighByteInAsciiIsASingleByteCharset) {
   EXPECT_EQ(decoded.text, "café au lait, crème brûlée\n");
 }
 
+// Texts in the alphabets of the single-byte charsets decode; the bytes below, written by
+// Python's codecs, are the same sentences in windows-1252, windows-1251 and ISO-8859-7.
+TEST(DecodeBytesTest, SingleByteCharsetsOfOtherAlphabets) {
+  // "“Hello,” she said — it’s a “quoted” text… with ‘smart’ quotes – and dashes. " x 3: more
+  // curly quotes and dashes than letters outside ASCII.
+  std::string english;
+  for (int i = 0; i < 3; ++i) {
+    english +=
+        "\x93Hello,\x94 she said \x97 it\x92s a \x93quoted\x94 text\x85 with \x91smart\x92 "
+        "quotes \x96 and dashes. ";
+  }
+  EXPECT_TRUE(Contains(DecodeBytes(english).text, "“Hello,” she said — it’s a “quoted” text…"));
+  // "Государственная Дума приняла закон. " x 3
+  std::string russian;
+  for (int i = 0; i < 3; ++i) {
+    russian +=
+        "\xc3\xee\xf1\xf3\xe4\xe0\xf0\xf1\xf2\xe2\xe5\xed\xed\xe0\xff \xc4\xf3\xec\xe0 "
+        "\xef\xf0\xe8\xed\xff\xeb\xe0 \xe7\xe0\xea\xee\xed. ";
+  }
+  EXPECT_TRUE(Contains(DecodeBytes(russian).text, "Государственная Дума приняла закон."));
+  // "Η Βουλή ψήφισε τον νόμο για την τοπική αυτοδιοίκηση. " x 3
+  std::string greek;
+  for (int i = 0; i < 3; ++i) {
+    greek +=
+        "\xc7 \xc2\xef\xf5\xeb\xde \xf8\xde\xf6\xe9\xf3\xe5 \xf4\xef\xed \xed\xfc\xec\xef "
+        "\xe3\xe9\xe1 \xf4\xe7\xed \xf4\xef\xf0\xe9\xea\xde \xe1\xf5\xf4\xef\xe4\xe9\xef\xdf"
+        "\xea\xe7\xf3\xe7. ";
+  }
+  EXPECT_TRUE(Contains(DecodeBytes(greek).text, "Η Βουλή ψήφισε τον νόμο"));
+}
+
+// Junk decodes "cleanly" in a single-byte charset; it is refused, not turned into mojibake.
+TEST(DecodeBytesTest, JunkThatOnlyASingleByteCharsetFitsIsRefused) {
+  // Overlong UTF-8 forms and 0xFF: windows-1252 reads them as "Á¿à€¯øˆ€€€ÿþý".
+  std::string symbols;
+  for (int i = 0; i < 20; ++i) symbols += "\xc1\xbf\xe0\x80\xaf\xf8\x88\x80\x80\x80\xff\xfe\xfd";
+  DecodeError error = ExpectDecodeError([&] { DecodeBytes(symbols, "junk.txt"); });
+  EXPECT_TRUE(Contains(error.what(), "does not read as text")) << error.what();
+  // High bytes without a space: windows-1251 reads them as one long Cyrillic "word".
+  std::string unspaced;
+  for (int i = 0; i < 300; ++i) unspaced += static_cast<char>(0xC0 + (i * 7) % 64);
+  error = ExpectDecodeError([&] { DecodeBytes(unspaced, "unspaced.txt"); });
+  EXPECT_TRUE(Contains(error.what(), "not UTF-8")) << error.what();
+}
+
 TEST(DecodeBytesTest, CorruptGbkReportsTheBadByteUnderGb18030) {
   std::string bytes = Fixture("anqing.gbk.txt");
   // Find a character boundary in the middle that starts a two-byte character, and break it.

@@ -372,7 +372,12 @@ def test_hostile_files_load_as_a_corpus_with_warnings() -> None:
     loaded = {Path(b.path).name for b in corpus.bulletins}
     skipped = {Path(e.path).name for e in corpus.errors}
     assert loaded | skipped == {p.name for p in HOSTILE_FILES}
-    assert {"binary_elf_header.bin", "zip_header.bin", "empty.txt"} <= skipped
+    assert {
+        "binary_elf_header.bin",
+        "zip_header.bin",
+        "empty.txt",
+        "overlong_and_ff.txt",
+    } <= skipped
     assert "invalid_utf8.txt" in loaded | skipped
     frame = corpus.to_frame()
     assert len(frame) == sum(len(b.articles) for b in corpus.bulletins)

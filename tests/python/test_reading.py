@@ -74,6 +74,19 @@ def test_undecodable_bytes_name_the_file_and_the_offset() -> None:
     assert str(path) in str(error.value) and "offset" in str(error.value)
 
 
+def test_junk_is_refused_rather_than_read_as_a_western_charset(tmp_path: Path) -> None:
+    junk = DATA / "hostile" / "overlong_and_ff.txt"  # windows-1252 would read "Á¿à€¯øˆ€ÿþý"
+    with pytest.raises(gongwen.DecodeError, match="does not read as text"):
+        gongwen.read_text(junk)
+    french = tmp_path / "french.txt"
+    sentence = "« L’État a décidé », a-t-il dit. Les élèves étudient l’histoire de la République."
+    french.write_bytes(sentence.encode("cp1252"))
+    assert gongwen.read_text(french) == sentence
+    russian = tmp_path / "russian.txt"
+    russian.write_bytes(("Государственная Дума приняла закон. " * 3).encode("cp1251"))
+    assert gongwen.read_text(russian).startswith("Государственная Дума")
+
+
 def test_truncated_utf8_is_an_error_at_its_offset() -> None:
     path = ENCODINGS / "truncated_utf8.txt"
     data = path.read_bytes()
