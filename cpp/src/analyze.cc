@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <limits>
 #include <stdexcept>
 
 #include "gongwen/error.h"
@@ -62,7 +63,7 @@ Analyzer::~Analyzer() {
 
 void Analyzer::Clear() {
   words_.clear();
-  spans_.clear();
+  sizes_.clear();
 }
 
 void Analyzer::AddWord(std::string_view word) {
@@ -78,22 +79,22 @@ void Analyzer::AddWord(std::u32string_view word) {
 }
 
 std::optional<std::string> Analyzer::Process(std::string_view word) {
-  const std::size_t before = spans_.size();
+  const std::size_t before = sizes_.size();
   AddWord(word);
   return TakeLast(before);
 }
 
 std::optional<std::string> Analyzer::Process(std::u32string_view word) {
-  const std::size_t before = spans_.size();
+  const std::size_t before = sizes_.size();
   AddWord(word);
   return TakeLast(before);
 }
 
-std::optional<std::string> Analyzer::TakeLast(std::size_t spans_before) {
-  if (spans_.size() == spans_before) return std::nullopt;  // a stop word, already dropped
-  const auto [start, size] = spans_.back();
-  std::string word = words_.substr(start, size);
-  spans_.pop_back();
+std::optional<std::string> Analyzer::TakeLast(std::size_t words_before) {
+  if (sizes_.size() == words_before) return std::nullopt;  // a stop word, already dropped
+  const std::size_t start = words_.size() - sizes_.back();
+  std::string word = words_.substr(start);
+  sizes_.pop_back();
   words_.resize(start);
   return word;
 }
@@ -105,7 +106,10 @@ void Analyzer::Keep(std::size_t start) {
     words_.resize(start);
     return;
   }
-  spans_.emplace_back(start, word.size());
+  if (word.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw Error("a word of more than 4 GB");  // the sizes are 32-bit; no text has such a word
+  }
+  sizes_.push_back(static_cast<std::uint32_t>(word.size()));
 }
 
 void Analyzer::Lowercase(std::size_t start) {

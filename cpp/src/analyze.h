@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,18 +54,26 @@ class Analyzer {
   // Calls emit(term) for each term of the document; the view lasts until the next call to emit.
   template <typename Emit>
   void ForEachTerm(Emit&& emit) {
-    const std::size_t n = spans_.size();
+    const std::size_t n = sizes_.size();
     if (min_n_ == 1) {
-      for (const auto& [start, size] : spans_) emit(std::string_view(words_).substr(start, size));
+      std::size_t start = 0;
+      for (const std::uint32_t size : sizes_) {
+        emit(std::string_view(words_).substr(start, size));
+        start += size;
+      }
     }
     for (std::size_t len = std::max<std::size_t>(min_n_, 2); len <= max_n_ && len <= n; ++len) {
+      std::size_t start = 0;  // of word i
       for (std::size_t i = 0; i + len <= n; ++i) {
         gram_.clear();
+        std::size_t at = start;
         for (std::size_t k = i; k < i + len; ++k) {
           if (k > i) gram_ += ' ';
-          gram_.append(words_, spans_[k].first, spans_[k].second);
+          gram_.append(words_, at, sizes_[k]);
+          at += sizes_[k];
         }
         emit(std::string_view(gram_));
+        start += sizes_[i];
       }
     }
   }
@@ -73,16 +82,18 @@ class Analyzer {
   // Appends `word` to words_, lowercased when asked, and keeps it unless it is a stop word.
   void Keep(std::size_t start);
   void Lowercase(std::size_t start);
-  // Removes and returns the word added last, if it was kept (more than `spans_before` words).
-  std::optional<std::string> TakeLast(std::size_t spans_before);
+  // Removes and returns the word added last, if it was kept (more than `words_before` words).
+  std::optional<std::string> TakeLast(std::size_t words_before);
 
   std::size_t min_n_;
   std::size_t max_n_;
   bool lowercase_;
   StringSet stop_words_;
   UCaseMap* case_map_ = nullptr;
-  std::string words_;                                       // the document's words, end to end
-  std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (start, size) in words_
+  // The document's words, end to end, and their sizes: 4 bytes a word, where (start, size) pairs
+  // took 16, which for a document of millions of words was most of what counting it held.
+  std::string words_;
+  std::vector<std::uint32_t> sizes_;
   std::string gram_;
   std::string scratch_;
 };

@@ -440,8 +440,8 @@ struct TokenizeStream::State {
   static constexpr std::size_t kBlockTexts = 64;
   static constexpr std::size_t kBlockChars = 1 << 15;
 
-  State(const Segmenter& s, const std::vector<std::u32string>& t)
-      : segmenter(s), texts(t), results(t.size()) {
+  State(const Segmenter& s, std::vector<std::u32string_view> t)
+      : segmenter(s), texts(std::move(t)), results(texts.size()) {
     std::size_t chars = 0;
     for (std::size_t i = 0; i < texts.size(); ++i) {
       if (i - block_start.back() == kBlockTexts || chars >= kBlockChars) {
@@ -460,7 +460,7 @@ struct TokenizeStream::State {
     if (block >= done.size() || stop.load()) return false;
     try {
       for (std::size_t i = block_start[block]; i < block_start[block + 1]; ++i) {
-        results[i] = segmenter.Tokenize(std::u32string_view(texts[i]));
+        results[i] = segmenter.Tokenize(texts[i]);
       }
     } catch (...) {
       std::lock_guard guard(mutex);
@@ -487,7 +487,7 @@ struct TokenizeStream::State {
   }
 
   const Segmenter& segmenter;
-  const std::vector<std::u32string>& texts;
+  const std::vector<std::u32string_view> texts;
   std::vector<std::vector<Token>> results;
   std::vector<std::size_t> block_start{0};  // the first text of each block, then texts.size()
   std::vector<bool> done;                   // per block, guarded by mutex
@@ -503,7 +503,12 @@ struct TokenizeStream::State {
 
 TokenizeStream::TokenizeStream(const Segmenter& segmenter, const std::vector<std::u32string>& texts,
                                int n_threads)
-    : state_(std::make_unique<State>(segmenter, texts)) {
+    : TokenizeStream(segmenter, std::vector<std::u32string_view>(texts.begin(), texts.end()),
+                     n_threads) {}
+
+TokenizeStream::TokenizeStream(const Segmenter& segmenter, std::vector<std::u32string_view> texts,
+                               int n_threads)
+    : state_(std::make_unique<State>(segmenter, std::move(texts))) {
   const auto threads = static_cast<std::size_t>(
       parallel::ThreadCount(n_threads, static_cast<std::int64_t>(state_->done.size())));
   // The consumer is one of the threads: it segments blocks itself whenever the text it needs
@@ -549,6 +554,33 @@ bool TokenizeStream::Ready() {
   if (s.consumed >= s.texts.size()) return true;
   std::lock_guard lock(s.mutex);
   return s.done[s.ConsumedBlock()] || s.failure;
+}
+
+std::vector<std::size_t> PieceEnds(std::u32string_view text, std::size_t piece_size) {
+  const CharNormalizer normalize(false);  // the classes below do not depend on to_simplified
+  auto cut_before = [&](std::size_t p) {
+    const char32_t before = text[p - 1];
+    const CharClass after = scan::Classify(normalize(text[p]));
+    // A space token runs to the first character that is not space, and a chunk of words never
+    // takes in white space or the punctuation between clauses (a number joins only the ASCII
+    // signs after it, as in 3.5, 1,000 and 5%, and only before a digit).
+    const bool clause_end = before == U'。' || before == U'，' || before == U'、' ||
+                            before == U'；' || before == U'：' || before == U'！' ||
+                            before == U'？';
+    return (scan::Classify(normalize(before)) == CharClass::kSpace && after != CharClass::kSpace) ||
+           (clause_end && after == CharClass::kHan);
+  };
+  std::vector<std::size_t> ends;
+  for (std::size_t p = std::max<std::size_t>(piece_size, 1); p < text.size();) {
+    if (cut_before(p)) {
+      ends.push_back(p);
+      p += std::max<std::size_t>(piece_size, 1);
+    } else {
+      ++p;
+    }
+  }
+  if (!text.empty()) ends.push_back(text.size());
+  return ends;
 }
 
 std::vector<std::vector<Token>> Segmenter::TokenizeMany(const std::vector<std::u32string>& texts,

@@ -9,6 +9,7 @@
 #include "analyze.h"
 #include "gongwen/error.h"
 #include "gongwen/segment.h"
+#include "segment_internal.h"
 #include "string_ids.h"
 #include "text.h"
 
@@ -55,8 +56,8 @@ struct TermCounter::State {
   std::size_t columns = 0;
   bool finished = false;
 
-  std::vector<Cell> cells;  // the current document's term occurrences
-  // Per column, the current document's occurrences and their sum (zero between documents).
+  // Per column, the current document's occurrences and their sum (zero between documents): each
+  // occurrence is added as it is found, so a huge document costs its distinct terms only.
   std::vector<std::int32_t> occurrences;
   std::vector<std::int32_t> sums;
   std::vector<std::int32_t> touched;  // the columns the current document has
@@ -70,16 +71,16 @@ struct TermCounter::State {
 
   // Counts the document whose words the analyzer holds.
   void CountDocument() {
-    cells.clear();
+    ClearDocument();
     analyzer.ForEachTerm([this](std::string_view term) {
-      if (const std::optional<Cell> cell = Resolve(term)) cells.push_back(*cell);
+      if (const std::optional<Cell> cell = Resolve(term)) Add(*cell);
     });
     FinishDocument();
   }
 
   // Counts a document given as interned word ids.
   void CountWordIds(const std::vector<std::int32_t>& ids) {
-    cells.clear();
+    ClearDocument();
     kept_ids.clear();
     for (std::int32_t id : ids) {
       if (id >= static_cast<std::int64_t>(words.size())) throw std::out_of_range("word id");
@@ -90,7 +91,7 @@ struct TermCounter::State {
       for (std::int32_t id : kept_ids) {
         Cell& cell = word_cell[id];
         if (cell.column == -2) cell = Resolve(words[id]).value_or(Cell{-1, 0});
-        if (cell.column >= 0) cells.push_back(cell);
+        if (cell.column >= 0) Add(cell);
       }
     }
     for (std::size_t len = std::max<std::size_t>(analyzer.min_n(), 2);
@@ -98,25 +99,36 @@ struct TermCounter::State {
       for (std::size_t i = 0; i + len <= n; ++i) {
         gram = words[kept_ids[i]];
         for (std::size_t k = i + 1; k < i + len; ++k) (gram += ' ') += words[kept_ids[k]];
-        if (const std::optional<Cell> cell = Resolve(gram)) cells.push_back(*cell);
+        if (const std::optional<Cell> cell = Resolve(gram)) Add(*cell);
       }
     }
     FinishDocument();
   }
 
-  // Adds the document's cells (in `cells`) to the frequencies and the kept rows. The cells are
-  // summed per column in dense scratch arrays, so that only the distinct columns are sorted.
-  void FinishDocument() {
-    const std::size_t width = mode == Mode::kHashing ? columns : terms.size();
-    if (occurrences.size() < width) {
+  // Adds one occurrence to the current document, in dense scratch arrays per column, so that
+  // only the distinct columns are sorted.
+  void Add(const Cell& cell) {
+    const auto column = static_cast<std::size_t>(cell.column);
+    if (column >= occurrences.size()) {
+      const std::size_t width = std::max(column + 1, occurrences.size() * 2);
       occurrences.resize(width, 0);
       sums.resize(width, 0);
     }
-    touched.clear();
-    for (const Cell& cell : cells) {
-      if (occurrences[cell.column]++ == 0) touched.push_back(cell.column);
-      sums[cell.column] += cell.value;
+    if (occurrences[column]++ == 0) touched.push_back(cell.column);
+    sums[column] += cell.value;
+  }
+
+  // Zeroes the scratch arrays of the current document (also after a document that failed).
+  void ClearDocument() {
+    for (std::int32_t column : touched) {
+      occurrences[static_cast<std::size_t>(column)] = 0;
+      sums[static_cast<std::size_t>(column)] = 0;
     }
+    touched.clear();
+  }
+
+  // Adds the current document's columns to the frequencies and the kept rows.
+  void FinishDocument() {
     // Learnt columns are provisional: Matrix sorts each row once they are final.
     if (mode != Mode::kLearning) std::sort(touched.begin(), touched.end());
     for (std::int32_t column : touched) {
@@ -128,9 +140,8 @@ struct TermCounter::State {
         row_columns.push_back(column);
         row_values.push_back(sums[column]);
       }
-      occurrences[column] = 0;
-      sums[column] = 0;
     }
+    ClearDocument();
     if (keep_rows) {
       if (row_columns.size() > kMaxIndex) {
         throw Error("more than 2^31 nonzero counts: vectorize the corpus in parts");
@@ -218,15 +229,29 @@ TermCounter TermCounter::Hashing(AnalyzerOptions analyzer, HashingOptions hashin
 void TermCounter::AddTexts(const Segmenter& segmenter, const std::vector<std::u32string>& texts,
                            int n_threads) {
   if (state_->finished) throw std::logic_error("the counter is finished");
-  // Worker threads segment while this one counts what they have segmented.
-  TokenizeStream stream(segmenter, texts, n_threads);
+  // Each document is segmented a piece at a time: a huge one is never held as tokens whole (24
+  // bytes a token, against 3 a character of its UTF-8 text). The pieces segment as the whole.
+  constexpr std::size_t kPieceChars = std::size_t{1} << 16;
+  std::vector<std::u32string_view> pieces;
+  std::vector<std::size_t> first_piece;  // of each document, then pieces.size()
+  for (const std::u32string& text : texts) {
+    first_piece.push_back(pieces.size());
+    std::size_t start = 0;
+    for (std::size_t end : PieceEnds(text, kPieceChars)) {
+      pieces.push_back(std::u32string_view(text).substr(start, end - start));
+      start = end;
+    }
+  }
+  first_piece.push_back(pieces.size());
+  TokenizeStream stream(segmenter, pieces, n_threads);
   for (std::size_t i = 0; i < texts.size(); ++i) {
-    const std::optional<std::vector<Token>> tokens = stream.Next();
-    const std::u32string_view text = texts[i];
     state_->analyzer.Clear();
-    for (const Token& token : *tokens) {
-      if (token.kind == TokenKind::kPunct || token.kind == TokenKind::kSpace) continue;
-      state_->analyzer.AddWord(text.substr(token.start, token.end - token.start));
+    for (std::size_t k = first_piece[i]; k < first_piece[i + 1]; ++k) {
+      const std::optional<std::vector<Token>> tokens = stream.Next();
+      for (const Token& token : *tokens) {
+        if (token.kind == TokenKind::kPunct || token.kind == TokenKind::kSpace) continue;
+        state_->analyzer.AddWord(pieces[k].substr(token.start, token.end - token.start));
+      }
     }
     state_->CountDocument();
   }

@@ -12,6 +12,7 @@
 #include "../../cpp/src/binary_io.h"
 #include "../../cpp/src/dat.h"
 #include "../../cpp/src/lexicon.h"
+#include "../../cpp/src/segment_internal.h"
 #include "../../cpp/src/text.h"
 #include "gongwen/error.h"
 #include "gongwen/stopwords.h"
@@ -312,6 +313,52 @@ TEST(SegmentTest, StopWords) {
   EXPECT_NE(std::find(words.begin(), words.end(), "的"), words.end());
   EXPECT_EQ(ParseStopWords("# list\n的\n 了 \n\n", "list"), (Strings{"的", "了"}));
   EXPECT_THROW(ParseStopWords("的\n\xFF\n", "bad"), Error);
+}
+
+// Long documents are segmented a piece at a time (TermCounter::AddTexts); the pieces must give
+// the tokens of the whole. Small pieces make many cuts: after spaces, line breaks, and sentence
+// ends before Han characters, next to numbers, Latin words, dates and punctuation runs.
+TEST(SegmentTest, PiecesSegmentAsTheWholeText) {
+  std::vector<std::u32string> texts;
+  for (const std::string name : {"anqing-zugong-2023-24.txt", "gov-work-report-2024.txt",
+                                 "village-committees-law-2018.md"}) {
+    texts.push_back(text::Decode(testing::ReadFileBytes(testing::SampleData(name))));
+  }
+  texts.push_back(
+      U"2023年8月31日，GDP增长5.2%。。第3.5条；PM2.5！ 党建引领？\n\n  iPhone 15 发布。一是……二是——"
+      U"乡村振兴。\u3000\u0301党建。增长5，党建1,000，万元3、二是10：30：会议第１，二条。");
+  for (const Segmenter& segmenter : {Default(), Segmenter(SegmenterOptions{true, true, 1.0})}) {
+    for (const std::u32string& text : texts) {
+      const std::vector<Token> whole = segmenter.Tokenize(std::u32string_view(text));
+      for (const std::size_t size : {1, 7, 100, 5000}) {
+        SCOPED_TRACE(size);
+        std::vector<Token> pieced;
+        std::size_t start = 0;
+        const std::vector<std::size_t> ends = PieceEnds(text, size);
+        ASSERT_FALSE(ends.empty());
+        EXPECT_EQ(ends.back(), text.size());
+        for (const std::size_t end : ends) {
+          EXPECT_GE(end - start, std::min(size, text.size() - start));
+          for (Token t : segmenter.Tokenize(std::u32string_view(text).substr(start, end - start))) {
+            t.start += start;
+            t.end += start;
+            pieced.push_back(t);
+          }
+          start = end;
+        }
+        ASSERT_EQ(pieced.size(), whole.size());
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+          ASSERT_EQ(pieced[i].start, whole[i].start) << i;
+          ASSERT_EQ(pieced[i].end, whole[i].end) << i;
+          ASSERT_EQ(pieced[i].kind, whole[i].kind) << i;
+          ASSERT_EQ(pieced[i].tag, whole[i].tag) << i;
+        }
+        if (size == 7) EXPECT_GT(ends.size(), text.size() / 200) << "too few cuts to test";
+      }
+    }
+  }
+  EXPECT_TRUE(PieceEnds(U"", 10).empty());
+  EXPECT_EQ(PieceEnds(U"党建引领乡村振兴", 2), std::vector<std::size_t>{8});  // no place to cut
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "../../cpp/src/text.h"
 #include "gongwen/error.h"
 #include "gongwen/segment.h"
+#include "test_util.h"
 
 namespace gongwen {
 namespace {
@@ -153,6 +154,33 @@ TEST(VectorizeTest, RawTextIsSegmentedWithoutPunctuation) {
             vocabulary.terms.end());
   EXPECT_NE(std::find(vocabulary.terms.begin(), vocabulary.terms.end(), "gdp"),
             vocabulary.terms.end());
+}
+
+// A document longer than the pieces it is segmented in (64 Ki characters) counts as its parts:
+// thirty copies of the reference document, joined by line breaks, count thirty times each word,
+// and the bigrams across the joins once each.
+TEST(VectorizeTest, ALongDocumentCountsAsItsParts) {
+  const Segmenter segmenter;
+  const std::u32string one = text::Decode(testing::ReadFileBytes(testing::ReferencePath()));
+  std::u32string thirty;
+  for (int i = 0; i < 30; ++i) thirty += one + U"\n";
+  ASSERT_GT(thirty.size(), 2u << 16);  // three pieces at least
+  for (const std::size_t n : {1, 2}) {
+    SCOPED_TRACE(n);
+    TermCounter counter = TermCounter::Learning(AnalyzerOptions{1, n, true, {}}, true);
+    counter.AddTexts(segmenter, {one, thirty, one + U"\n" + one}, 2);
+    counter.Finish();
+    const Eigen::MatrixXd counts = counter.Matrix<double>(false).toDense();
+    const Eigen::RowVectorXd single = counts.row(0);
+    const Eigen::RowVectorXd joined = counts.row(1);
+    const Eigen::RowVectorXd twice = counts.row(2);
+    if (n == 1) {
+      EXPECT_TRUE(joined.isApprox(30 * single));
+    } else {
+      // Thirty copies have 29 joins, two copies one: what a join adds is the same each time.
+      EXPECT_TRUE((joined - 30 * single).isApprox(29 * (twice - 2 * single)));
+    }
+  }
 }
 
 TEST(VectorizeTest, StringIdsAreDenseAndSurviveGrowth) {

@@ -1,7 +1,7 @@
 // Writes the seed corpora of the saved-model fuzz targets: segmenters and vectorizers saved by
 // this build of the library, so that the seeds always match the current formats. Usage:
 // gongwen_fuzz_seeds DIR (writes DIR/fuzz_load_segmenter/*.bin, DIR/fuzz_load_vectorizer/*.bin,
-// DIR/fuzz_load_topics/*.bin).
+// DIR/fuzz_load_topics/*.bin, and small PDFs in DIR/fuzz_pdf).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -24,6 +24,43 @@ void Write(const fs::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
   if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+// A small PDF of `pages` pages, each showing one line of `text` in Helvetica, with a correct
+// cross-reference table. The fixture PDFs are whole documents (poppler takes some 25 ms on each);
+// mutations of a document this size run a hundred times faster.
+std::string SmallPdf(const std::vector<std::string>& pages) {
+  std::vector<std::string> objects;
+  std::string kids;
+  const std::size_t n = pages.size();
+  for (std::size_t i = 0; i < n; ++i) kids += std::to_string(4 + 2 * i) + " 0 R ";
+  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>");
+  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string stream = "BT /F1 12 Tf 72 720 Td (" + pages[i] + ") Tj ET";
+    objects.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
+        "<< /F1 3 0 R >> >> /Contents " +
+        std::to_string(5 + 2 * i) + " 0 R >>");
+    objects.push_back("<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream +
+                      "\nendstream");
+  }
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t offset : offsets) {
+    const std::string digits = std::to_string(offset);
+    pdf += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
 }
 
 }  // namespace
@@ -77,6 +114,10 @@ int main(int argc, char** argv) {
   Write(vectorizers / "tfidf.bin", fitted.Serialize());
   fitted.segmenter = tiny.Serialize();
   Write(vectorizers / "tfidf_segmenter.bin", fitted.Serialize());
+
+  // PDFs: small ones of one and two pages (the fixture PDFs are seeds too).
+  Write(dir / "fuzz_pdf" / "one_page.pdf", SmallPdf({"Anqing Zugong Xinxi No. 24"}));
+  Write(dir / "fuzz_pdf" / "two_pages.pdf", SmallPdf({"Issue 24 (2023)", "- 2 -"}));
 
   // Topic models: unfitted, and LSA and NMF fitted on a small matrix.
   const fs::path topics = dir / "fuzz_load_topics";

@@ -164,6 +164,8 @@ class TokenizeStream {
   // core). Throws std::invalid_argument for a negative thread count.
   TokenizeStream(const Segmenter& segmenter, const std::vector<std::u32string>& texts,
                  int n_threads);
+  // The same for views of texts (which must outlive the stream).
+  TokenizeStream(const Segmenter& segmenter, std::vector<std::u32string_view> texts, int n_threads);
   TokenizeStream(const TokenizeStream&) = delete;
   TokenizeStream& operator=(const TokenizeStream&) = delete;
   // Stops the threads (texts not yet segmented are skipped) and waits for them.
