@@ -81,6 +81,14 @@ def test_fifty_megabytes_on_one_line(segmenter: gongwen.Segmenter) -> None:
     assert sum(map(len, words)) == len(text)
 
 
+def test_a_long_text_shares_the_str_of_each_word(segmenter: gongwen.Segmenter) -> None:
+    words = segmenter.cut("坚持党建引领，推动乡村振兴。" * 1000)
+    assert words[:6] == ["坚持", "党建引领", "，", "推动", "乡村振兴", "。"]
+    assert len({id(w) for w in words}) == 6  # 6,000 words, 6 objects
+    short = segmenter.cut("党建引领，党建引领")
+    assert short == ["党建引领", "，", "党建引领"]
+
+
 def test_cut_many_matches_cut(segmenter: gongwen.Segmenter) -> None:
     lines = [line for line in REFERENCE.read_text(encoding="utf-8").split("\n") if line.strip()]
     assert segmenter.cut_many(lines, n_threads=2) == [segmenter.cut(line) for line in lines]
