@@ -570,11 +570,12 @@ std::vector<std::size_t> PieceEnds(std::u32string_view text, std::size_t piece_s
     return (scan::Classify(normalize(before)) == CharClass::kSpace && after != CharClass::kSpace) ||
            (clause_end && after == CharClass::kHan);
   };
+  const std::size_t step = std::max<std::size_t>(piece_size, 1);
   std::vector<std::size_t> ends;
-  for (std::size_t p = std::max<std::size_t>(piece_size, 1); p < text.size();) {
+  for (std::size_t p = step; p < text.size();) {
     if (cut_before(p)) {
       ends.push_back(p);
-      p += std::max<std::size_t>(piece_size, 1);
+      p += step;
     } else {
       ++p;
     }

@@ -45,6 +45,10 @@ def _source_field() -> Any:
     return field(default="", repr=False, compare=False)
 
 
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
+
+
 @dataclass
 class Point(_Part):
     """A numbered point of a section or an article: 一是……。二是……。
@@ -103,8 +107,7 @@ class Article(_Part):
     @property
     def paragraphs(self) -> list[str]:
         """The paragraphs of the body (made from :attr:`text` each time they are asked for)."""
-        text = self.text
-        return text.split("\n") if text else []
+        return _lines(self.text)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -118,7 +121,9 @@ class Article(_Part):
 
     def to_dict(self) -> dict[str, Any]:
         """The article as a JSON-ready dict (its text and paragraphs included)."""
-        return {**super().to_dict(), "paragraphs": self.paragraphs}
+        d = super().to_dict()
+        d["paragraphs"] = _lines(d["text"])  # from the text just sliced, not a second slice
+        return d
 
     def __repr__(self) -> str:
         return (
