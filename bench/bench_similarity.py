@@ -8,7 +8,7 @@ of which 20,000 are taken, evenly spaced. They are vectorised once by
 that same matrix.
 
 1. Sparse TF-IDF rows, the 10 nearest neighbours of every row among the others:
-   ``gongwen.most_similar(X, k=10)`` against ``sklearn.metrics.pairwise.cosine_similarity`` on
+   ``gongwen.most_similar(X, top_n=10)`` against ``sklearn.metrics.pairwise.cosine_similarity`` on
    blocks of 1,000 rows (each block against all rows, the rows themselves excluded), then
    ``numpy.argpartition`` for the 10 best of each row and a sort of those 10 (score descending,
    index ascending), as one would write it by hand. The neighbour lists are checked to agree up
@@ -104,7 +104,7 @@ def topic_vectors() -> np.ndarray:
 def gongwen_top(X: Any, n_threads: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     import gongwen
 
-    return gongwen.most_similar(X, k=K, n_threads=n_threads)
+    return gongwen.most_similar(X, top_n=K, n_threads=n_threads)
 
 
 def sklearn_top(X: Any) -> tuple[np.ndarray, np.ndarray]:

@@ -13,25 +13,20 @@ Reading, parsing and segmenting::
     vec.keywords(X, top_n=5)                               # keywords of each article
     topics = gongwen.TopicModel(10, method="nmf")          # LSA or NMF, scikit-learn style
     topics.fit_transform(X)                                # documents x topics
-    indices, scores = gongwen.most_similar(X, k=5)        # the 5 most similar articles of each
+    indices, scores = gongwen.most_similar(X, top_n=5)    # the 5 most similar articles of each
     gongwen.find_reuse(frame["text"])                      # passages copied between articles
 """
 
 from ._core import __version__
 from .analysis import ArticleTopics
+from .articles import ArticleTable, TermMatrix
 from .bulletin import Article, Bulletin, Point, Section, parse_bulletin, read_bulletin
-from .corpus import Corpus, GongwenWarning, LoadError
+from .corpus import Corpus, LoadError
 from .datasets import sample_dir, sample_paths
 from .discover import discover_words
 from .display import reuse_html
-from .reading import (
-    DecodeError,
-    EmptyDocumentError,
-    clean_text,
-    decode_bytes,
-    detect_encoding,
-    read_text,
-)
+from .errors import DecodeError, EmptyDocumentError, GongwenWarning, NotFittedError
+from .reading import clean_text, decode_bytes, detect_encoding, read_text
 from .reuse import find_reuse
 from .segment import (
     STOP_WORDS,
@@ -44,16 +39,11 @@ from .segment import (
 )
 from .similarity import most_similar, similarity_matrix
 from .topics import TopicModel
-from .vectorize import (
-    CountVectorizer,
-    HashingVectorizer,
-    NotFittedError,
-    TfidfVectorizer,
-    keywords_by_group,
-)
+from .vectorize import CountVectorizer, HashingVectorizer, TfidfVectorizer, keywords_by_group
 
 __all__ = [
     "Article",
+    "ArticleTable",
     "ArticleTopics",
     "Bulletin",
     "CountVectorizer",
@@ -69,6 +59,7 @@ __all__ = [
     "Section",
     "SegmentationScores",
     "Segmenter",
+    "TermMatrix",
     "TfidfVectorizer",
     "Token",
     "TopicModel",

@@ -7,11 +7,7 @@ from typing import Any
 
 from ._util import PathLike, as_path
 
-__all__ = ["NotFittedError"]
-
-
-class NotFittedError(ValueError, AttributeError):
-    """An estimator was used before it was fitted (as scikit-learn's NotFittedError)."""
+__all__: list[str] = []  # private: what the estimators share
 
 
 class _Estimator:

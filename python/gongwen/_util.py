@@ -56,15 +56,6 @@ def encoding_arg(encoding: str | None) -> str:
     return encoding
 
 
-def thread_count(n_threads: int | None) -> int:
-    """Threads to use: `n_threads`, or one per core for None."""
-    if n_threads is None:
-        return os.cpu_count() or 1
-    if not isinstance(n_threads, int) or isinstance(n_threads, bool) or n_threads < 1:
-        raise ValueError(f"n_threads must be a positive integer or None, not {n_threads!r}")
-    return n_threads
-
-
 def batches(items: Iterable[T], size: int, max_weight: int | None = None) -> Iterator[list[T]]:
     """Consecutive lists of `size` items (the last one shorter), or fewer once their lengths
     add up to `max_weight` (items without a length weigh nothing)."""

@@ -1,30 +1,34 @@
-"""The articles of a corpus compared: their topics, their nearest articles, their shared passages.
+"""The articles of a corpus compared: their keywords, topics, nearest articles, shared passages.
 
-These are the analyses behind :meth:`Corpus.topics`, :meth:`Corpus.similar_articles` and
-:meth:`Corpus.find_reuse` (and the report): the general tools (:class:`TopicModel`,
-:func:`most_similar`, :func:`find_reuse`) applied to one row per article of
-:meth:`Corpus.to_frame`, with the articles' titles joined to the results.
+These are the analyses behind :meth:`Corpus.keywords`, :meth:`Corpus.topics`,
+:meth:`Corpus.similar_articles` and :meth:`Corpus.find_reuse` (and the report): the general
+tools (:meth:`TfidfVectorizer.keywords`, :class:`TopicModel`, :func:`most_similar`,
+:func:`find_reuse`) applied to an article table (one row per article, as
+:attr:`Corpus.articles` makes it) and its TF-IDF matrix (:meth:`ArticleTable.tfidf`), with the
+articles' titles joined to the results. They take the table and the matrix, never a corpus,
+so that one matrix serves them all.
 """
 
 from __future__ import annotations
 
 import math
-from numbers import Integral
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ._checks import check_top_n
+from .reuse import find_reuse
+from .similarity import most_similar
+from .topics import TopicModel
 
 if TYPE_CHECKING:
     import pandas as pd
-    import scipy.sparse
 
-    from .corpus import Corpus
-    from .topics import TopicModel
-    from .vectorize import TfidfVectorizer
+    from .articles import TermMatrix
 
 __all__ = [
     "ArticleTopics",
-    "article_tfidf",
+    "article_keywords",
+    "article_reuse",
     "article_topics",
-    "find_article_reuse",
     "similar_articles",
 ]
 
@@ -61,56 +65,36 @@ class ArticleTopics(NamedTuple):
         return best.rename("topic")
 
 
-def article_tfidf(
-    corpus: Corpus, vectorizer: TfidfVectorizer | None = None
-) -> tuple[scipy.sparse.csr_matrix, TfidfVectorizer]:
-    """The TF-IDF matrix of the articles (one row per row of ``to_frame``) and its vectorizer.
-
-    `vectorizer` gives the parameters (default ``TfidfVectorizer(sublinear_tf=True)``); a copy
-    is fitted, so the caller's stays as it was. Raises ValueError for a corpus without words.
-    """
-    return _tfidf(corpus.to_frame()["text"], vectorizer)
-
-
-def _tfidf(
-    texts: pd.Series, vectorizer: TfidfVectorizer | None
-) -> tuple[scipy.sparse.csr_matrix, TfidfVectorizer]:
-    """article_tfidf of the articles' texts (a column of ``to_frame``, made once by the caller)."""
-    from .vectorize import unfitted_copy
-
-    if texts.empty:
-        raise ValueError("the corpus has no articles")
-    model = unfitted_copy(vectorizer)
-    return model.fit_transform(texts), model
+def article_keywords(frame: pd.DataFrame, tfidf: TermMatrix, top_n: int = 10) -> pd.Series:
+    """The `top_n` keywords of each article: :meth:`TfidfVectorizer.keywords` of the matrix,
+    labelled by the rows of `frame`."""
+    return tfidf.vectorizer.keywords(tfidf.matrix, top_n, index=frame.index)
 
 
 def article_topics(
-    corpus: Corpus,
+    frame: pd.DataFrame,
+    tfidf: TermMatrix,
     n_topics: int | None = None,
     method: str = "nmf",
     *,
-    n_terms: int = 10,
+    top_n: int = 10,
     random_state: int | None = 0,
-    vectorizer: TfidfVectorizer | None = None,
 ) -> ArticleTopics:
     """Topics of the articles, on their TF-IDF weights restricted to keyword terms.
 
     Stop words, numbers, punctuation and one-character words are left out of the matrix first
     (:meth:`TfidfVectorizer.keyword_mask`), so that topics are named by content words. `n_topics`
     defaults to the square root of the number of articles, between 2 and 20 (and at most the
-    number of articles).
+    number of articles); `top_n` terms are listed per topic.
     """
     import pandas as pd
 
-    from .topics import TopicModel
-
-    frame = corpus.to_frame()
-    matrix, vec = _tfidf(frame["text"], vectorizer)
-    mask = vec.keyword_mask()
+    top_n = check_top_n(top_n)
+    mask = tfidf.vectorizer.keyword_mask()
     if not mask.any():
         raise ValueError("the articles have no content words to find topics in")
-    matrix = matrix[:, mask]
-    names = vec.get_feature_names_out()[mask]
+    matrix = tfidf.matrix[:, mask]
+    names = tfidf.vectorizer.get_feature_names_out()[mask]
     if n_topics is None:
         n_topics = min(20, max(2, round(math.sqrt(matrix.shape[0]))), *matrix.shape)
     model = TopicModel(n_topics, method=method, random_state=random_state)
@@ -118,7 +102,7 @@ def article_topics(
     if method == "nmf":
         totals = weights.sum(axis=1, keepdims=True)
         weights = weights / (totals + (totals == 0))
-    terms = model.top_terms(names, n_terms)
+    terms = model.top_terms(names, top_n)
     labels = [_label(topic, terms) for topic in range(model.components_.shape[0])]
     return ArticleTopics(
         model, terms, pd.DataFrame(weights, index=frame.index, columns=labels), labels
@@ -131,25 +115,23 @@ def _label(topic: int, terms: pd.DataFrame) -> str:
 
 
 def similar_articles(
-    corpus: Corpus,
-    k: int = 5,
+    frame: pd.DataFrame,
+    tfidf: TermMatrix | None,
+    top_n: int = 5,
     threshold: float | None = None,
-    vectorizer: TfidfVectorizer | None = None,
 ) -> pd.DataFrame:
-    """Each article's `k` nearest articles by the cosine of their TF-IDF rows.
+    """Each article's `top_n` nearest articles by the cosine of their TF-IDF rows.
 
     Returns a DataFrame with one row per (article, neighbour): ``article`` and ``neighbour``
-    (row labels of ``to_frame``), ``rank`` (1 for the nearest), ``score`` (the cosine), and the
+    (row labels of `frame`), ``rank`` (1 for the nearest), ``score`` (the cosine), and the
     two articles' ``title`` and ``neighbour_title``. Neighbours below `threshold` are left out.
+    `tfidf` may be None for a table of fewer than two articles (which have no neighbours).
     """
     import numpy as np
     import pandas as pd
 
-    from .similarity import most_similar
-
-    _check_k(k)
-    frame = corpus.to_frame()
-    if len(frame) < 2:
+    top_n = check_top_n(top_n)
+    if len(frame) < 2 or tfidf is None:
         return pd.DataFrame(
             {
                 "article": pd.Series([], dtype="int64"),
@@ -160,8 +142,9 @@ def similar_articles(
                 "neighbour_title": pd.Series([], dtype=object),
             }
         )
-    matrix, _ = _tfidf(frame["text"], vectorizer)
-    indices, scores = most_similar(matrix, k=min(k, len(frame) - 1), threshold=threshold)
+    indices, scores = most_similar(
+        tfidf.matrix, top_n=min(top_n, len(frame) - 1), threshold=threshold
+    )
     rows, ranks = np.nonzero(indices >= 0)
     titles = frame["title"].to_numpy()
     neighbours = indices[rows, ranks]
@@ -177,22 +160,14 @@ def similar_articles(
     )
 
 
-def find_article_reuse(corpus: Corpus, min_chars: int = 30, **options: Any) -> pd.DataFrame:
-    """:func:`gongwen.find_reuse` over the articles, with ``title_a`` and ``title_b`` added.
+def article_reuse(frame: pd.DataFrame, min_chars: int = 30, **options: Any) -> pd.DataFrame:
+    """:func:`gongwen.find_reuse` over the articles' texts, with ``title_a`` and ``title_b``.
 
-    `options` are passed on (``ngram``, ``max_df``, ``min_similarity``, ``to_simplified``,
-    ``n_threads``); ``doc_a`` and ``doc_b`` are row labels of ``to_frame``.
+    ``doc_a`` and ``doc_b`` are row labels of `frame`; `options` are the keyword parameters of
+    :func:`gongwen.find_reuse` (spelt out by :meth:`Corpus.find_reuse`).
     """
-    from .reuse import find_reuse
-
-    frame = corpus.to_frame()
-    reuse = find_reuse(frame["text"], min_chars, **options)  # labelled as a Corpus would be
+    reuse = find_reuse(frame["text"], min_chars, **options)
     titles = frame["title"]
     reuse["title_a"] = titles.reindex(reuse["doc_a"]).to_numpy()
     reuse["title_b"] = titles.reindex(reuse["doc_b"]).to_numpy()
     return reuse
-
-
-def _check_k(k: Any) -> None:
-    if not isinstance(k, Integral) or isinstance(k, bool) or k < 1:
-        raise ValueError(f"k must be a positive integer, not {k!r}")

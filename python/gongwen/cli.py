@@ -8,9 +8,10 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from . import __version__
+from ._core import __version__
 from .bulletin import read_bulletin
-from .corpus import Corpus, GongwenWarning
+from .corpus import Corpus
+from .errors import GongwenWarning
 from .report import CorpusFindings, corpus_findings, write_report
 
 __all__ = ["main"]
@@ -69,9 +70,8 @@ def _report(args: argparse.Namespace) -> int:
         print(f"gongwen report: {warning.message}", file=sys.stderr)
     findings = corpus_findings(corpus)
     path = write_report(corpus, args.out, title=args.title, findings=findings)
-    articles = sum(len(b.articles) for b in corpus.bulletins)
-    print(f"{len(corpus)} documents, {articles} articles -> {path}")
-    frame = corpus.to_frame()
+    frame = corpus.articles.frame
+    print(f"{len(corpus)} documents, {len(frame)} articles -> {path}")
     if not frame.empty:
         columns = ["publication", "issue", "date", "title", "author", "n_chars"]
         table = frame[columns].astype("object").fillna("")

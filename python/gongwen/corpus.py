@@ -10,16 +10,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 from . import _core
-from ._util import PathLike, as_path, encoding_arg, map_batches, thread_count
+from ._checks import thread_count
+from ._util import PathLike, as_path, encoding_arg, map_batches
+from .analysis import (
+    ArticleTopics,
+    article_keywords,
+    article_reuse,
+    article_topics,
+    similar_articles,
+)
+from .articles import ArticleTable
 from .bulletin import Bulletin, from_core
+from .errors import GongwenWarning
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .analysis import ArticleTopics
     from .vectorize import TfidfVectorizer
 
-__all__ = ["DEFAULT_SUFFIXES", "Corpus", "GongwenWarning", "LoadError"]
+__all__ = ["DEFAULT_SUFFIXES", "Corpus", "LoadError"]
 
 #: The file types a directory is searched for.
 DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".pdf")
@@ -33,10 +42,6 @@ _MAX_WARNINGS = 10
 PathsArg = Union[PathLike, Iterable[PathLike]]
 
 
-class GongwenWarning(UserWarning):
-    """A problem that gongwen worked around, e.g. a file skipped while loading a corpus."""
-
-
 class LoadError(NamedTuple):
     """A file that could not be loaded into a corpus, and why."""
 
@@ -45,36 +50,25 @@ class LoadError(NamedTuple):
     message: str
 
 
-_FRAME_COLUMNS = [
-    "path",
-    "publication",
-    "issue",
-    "date",
-    "editor",
-    "article",
-    "title",
-    "author",
-    "text",
-    "n_chars",
-]
-
-
 class Corpus:
-    """A collection of parsed bulletins.
+    """A collection of parsed bulletins, and the table of their articles.
 
-    Build one with :meth:`from_paths`; look at it with :meth:`to_frame`.
+    Build one with :meth:`from_paths`; look at it with :meth:`to_frame`. A corpus does not
+    change once made, so its article table and TF-IDF matrices are made once and kept: asking
+    for keywords, topics and nearest articles segments and fits the articles one time.
 
     Attributes
     ----------
-    bulletins : list of Bulletin
+    bulletins : tuple of Bulletin
         The loaded bulletins, in the order of the paths given.
     errors : list of LoadError
         The files that were skipped, and why.
     """
 
     def __init__(self, bulletins: Iterable[Bulletin] = (), errors: Iterable[LoadError] = ()):
-        self.bulletins: list[Bulletin] = list(bulletins)
+        self._bulletins: tuple[Bulletin, ...] = tuple(bulletins)
         self.errors: list[LoadError] = list(errors)
+        self._articles: ArticleTable | None = None
 
     @classmethod
     def from_paths(
@@ -96,7 +90,7 @@ class Corpus:
         encoding : str, optional
             Force an encoding for every file (default: detect each file's own).
         n_threads : int, optional
-            Threads reading and parsing (default: one per core). The work runs in C++
+            Threads reading and parsing (default None: one per core). The work runs in C++
             with the GIL released.
         progress : bool, optional
             Show a progress bar (default: when there are at least 50 files).
@@ -116,10 +110,10 @@ class Corpus:
             When the paths name no file at all (an empty directory, a pattern that
             matches nothing).
         """
+        threads = thread_count(n_threads)
         files = resolve_paths(paths, suffixes)
         if not files:
             raise FileNotFoundError(f"no files found in {paths!r} (suffixes: {list(suffixes)})")
-        threads = thread_count(n_threads)
         show = progress if progress is not None else len(files) >= _PROGRESS_THRESHOLD
         results = _load(files, threads, encoding_arg(encoding), show)
         corpus = cls(
@@ -129,50 +123,48 @@ class Corpus:
         _warn_skipped(corpus.errors)
         return corpus
 
+    @property
+    def bulletins(self) -> tuple[Bulletin, ...]:
+        """The loaded bulletins, in the order of the paths given."""
+        return self._bulletins
+
     def __len__(self) -> int:
-        return len(self.bulletins)
+        return len(self._bulletins)
 
     def __iter__(self) -> Iterator[Bulletin]:
-        return iter(self.bulletins)
+        return iter(self._bulletins)
 
     def __getitem__(self, index: int) -> Bulletin:
-        return self.bulletins[index]
+        return self._bulletins[index]
 
     def __repr__(self) -> str:
-        articles = sum(len(b.articles) for b in self.bulletins)
+        articles = sum(len(b.articles) for b in self._bulletins)
         return f"Corpus({len(self)} bulletins, {articles} articles, {len(self.errors)} errors)"
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The article table is made again from the bulletins, rather than pickled beside them.
+        return {"bulletins": self._bulletins, "errors": self.errors}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["bulletins"], state["errors"])  # type: ignore[misc]
+
+    @property
+    def articles(self) -> ArticleTable:
+        """The article table: one row per article (:meth:`to_frame`'s rows) and its TF-IDF
+        matrices (:meth:`ArticleTable.tfidf`), made on first use and kept."""
+        if self._articles is None:
+            self._articles = ArticleTable.from_bulletins(self._bulletins)
+        return self._articles
+
     def to_frame(self) -> pd.DataFrame:
-        """One row per article.
+        """One row per article (a copy of :attr:`articles`' frame, yours to change).
 
         Columns: ``path``, ``publication``, ``issue`` (nullable integer), ``date``
         (``datetime.date``; use ``pd.to_datetime`` for date arithmetic), ``editor``,
         ``article`` (its number in the bulletin, from 0), ``title``, ``author``, ``text``,
         ``n_chars``.
         """
-        import pandas as pd
-
-        rows = [
-            (
-                b.path,
-                b.publication,
-                b.issue,
-                b.date,
-                b.editor,
-                i,
-                a.title,
-                a.author,
-                a.text,
-                a.n_chars,
-            )
-            for b in self.bulletins
-            for i, a in enumerate(b.articles)
-        ]
-        frame = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
-        frame["issue"] = frame["issue"].astype("Int64")
-        frame["article"] = frame["article"].astype("int64")
-        frame["n_chars"] = frame["n_chars"].astype("int64")
-        return frame
+        return self.articles.frame.copy()
 
     def keywords(self, top_n: int = 10, vectorizer: TfidfVectorizer | None = None) -> pd.Series:
         """The keywords of each article, weighed against the other articles of the corpus.
@@ -183,19 +175,17 @@ class Corpus:
         """
         import pandas as pd
 
-        from .analysis import article_tfidf
-
-        if not any(b.articles for b in self.bulletins):
+        table = self.articles
+        if not len(table):
             return pd.Series([], name="keywords", dtype=object)
-        matrix, model = article_tfidf(self, vectorizer)
-        return model.keywords(matrix, top_n, index=self.to_frame().index)
+        return article_keywords(table.frame, table.tfidf(vectorizer), top_n)
 
     def topics(
         self,
         n_topics: int | None = None,
         method: str = "nmf",
         *,
-        n_terms: int = 10,
+        top_n: int = 10,
         random_state: int | None = 0,
         vectorizer: TfidfVectorizer | None = None,
     ) -> ArticleTopics:
@@ -210,10 +200,15 @@ class Corpus:
         n_topics : int, optional
             Default: the square root of the number of articles, between 2 and 20.
         method : "nmf" (default) or "lsa"
-            See :class:`~gongwen.TopicModel`.
-        n_terms : int, default 10
+            See :class:`~gongwen.TopicModel`. The default differs from ``TopicModel``'s
+            (``"lsa"``, as scikit-learn's ``TruncatedSVD``): here the topics are read by a
+            person, and NMF's non-negative topics read as lists of terms, where LSA's mix
+            terms of both signs.
+        top_n : int, default 10
             Terms listed per topic.
         random_state : int or None, default 0
+            Unlike ``TopicModel`` (default None, as scikit-learn's), seeded by default, so that
+            a corpus's topics are the same at every call.
         vectorizer : TfidfVectorizer, optional
             Its parameters are used (default ``TfidfVectorizer(sublinear_tf=True)``); a copy is
             fitted.
@@ -225,43 +220,58 @@ class Corpus:
             each row a share per topic for NMF; columns labelled by the topic's heaviest terms)
             and ``labels``; ``.dominant()`` gives each article's main topic.
         """
-        from .analysis import article_topics
-
+        table = self.articles
         return article_topics(
-            self,
+            table.frame,
+            table.tfidf(vectorizer),
             n_topics,
             method,
-            n_terms=n_terms,
+            top_n=top_n,
             random_state=random_state,
-            vectorizer=vectorizer,
         )
 
     def similar_articles(
         self,
-        k: int = 5,
+        top_n: int = 5,
         threshold: float | None = None,
         vectorizer: TfidfVectorizer | None = None,
     ) -> pd.DataFrame:
-        """Each article's `k` nearest articles, by the cosine of their TF-IDF weights.
+        """Each article's `top_n` nearest articles, by the cosine of their TF-IDF weights.
 
         One row per (article, neighbour), nearest first: ``article``, ``rank``, ``neighbour``
         (row labels of :meth:`to_frame`), ``score``, ``title``, ``neighbour_title``. Neighbours
-        scoring below `threshold` are left out. See :func:`gongwen.most_similar`.
+        scoring below `threshold` are left out. See :func:`gongwen.most_similar` (whose
+        default is 10 neighbours: a table of every article's neighbours is read by a person,
+        and 5 per article keep it short).
         """
-        from .analysis import similar_articles
+        table = self.articles
+        tfidf = table.tfidf(vectorizer) if len(table) >= 2 else None
+        return similar_articles(table.frame, tfidf, top_n, threshold)
 
-        return similar_articles(self, k, threshold, vectorizer)
-
-    def find_reuse(self, min_chars: int = 30, **options: Any) -> pd.DataFrame:
+    def find_reuse(
+        self,
+        min_chars: int = 30,
+        *,
+        ngram: int = 8,
+        max_df: float = 100,
+        min_similarity: float = 0.8,
+        to_simplified: bool = False,
+        n_threads: int | None = None,
+    ) -> pd.DataFrame:
         """The passages that articles share, copied or lightly edited (:func:`gongwen.find_reuse`).
 
-        ``doc_a`` and ``doc_b`` are row labels of :meth:`to_frame`; ``title_a`` and ``title_b``
-        are added. `options`: ``ngram``, ``max_df``, ``min_similarity``, ``to_simplified``,
-        ``n_threads``.
+        The parameters are those of :func:`gongwen.find_reuse`. ``doc_a`` and ``doc_b`` are row
+        labels of :meth:`to_frame`; ``title_a`` and ``title_b`` are added.
         """
-        from .analysis import find_article_reuse
-
-        return find_article_reuse(self, min_chars, **options)
+        return article_reuse(
+            self.articles.frame,
+            min_chars,
+            ngram=ngram,
+            max_df=max_df,
+            min_similarity=min_similarity,
+            to_simplified=to_simplified,
+            n_threads=n_threads,
+        )
 
 
 def resolve_paths(paths: PathsArg, suffixes: Sequence[str] = DEFAULT_SUFFIXES) -> list[str]:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import TYPE_CHECKING
 
 from . import _core
-from ._util import as_text, thread_count
+from ._checks import check_int, check_real, thread_count
+from ._lexicon import segmenter_core
+from ._util import as_text
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .segment import Segmenter
-
 __all__ = ["discover_words"]
+
+#: The longest candidate the core looks for (DiscoverOptions in cpp/include/gongwen/discover.h).
+_MAX_LENGTH = 10
 
 
 def discover_words(
@@ -24,7 +27,7 @@ def discover_words(
     max_length: int = 6,
     min_cohesion: float = 3.0,
     min_entropy: float = 1.0,
-    segmenter: Segmenter | None = None,
+    segmenter: Container[str] | None = None,
     n_threads: int | None = None,
 ) -> pd.DataFrame:
     """Find candidate words in a corpus, such as 书记项目, 网格员 or 红色物业.
@@ -44,7 +47,7 @@ def discover_words(
         Fewest occurrences. On a single bulletin, 2 or 3 finds its recurring terms.
     segmenter : Segmenter, optional
         The segmenter whose lexicon fills the ``in_lexicon`` column (default: the default
-        lexicon).
+        lexicon). Any collection of words will do (``word in segmenter`` is asked).
 
     Returns
     -------
@@ -56,22 +59,27 @@ def discover_words(
     """
     import pandas as pd
 
-    from .segment import Segmenter, _default_segmenter
-
+    min_count = check_int(min_count, "min_count", 1)
+    min_length = check_int(min_length, "min_length", 2, _MAX_LENGTH)
+    max_length = check_int(max_length, "max_length", min_length, _MAX_LENGTH)
+    min_cohesion = check_real(min_cohesion, "min_cohesion")
+    min_entropy = check_real(min_entropy, "min_entropy")
+    threads = thread_count(n_threads)
     corpus = [texts] if isinstance(texts, str) else list(texts)
     columns = _core.discover_words(
         [as_text(t) for t in corpus],
-        int(min_count),
-        int(min_length),
-        int(max_length),
-        float(min_cohesion),
-        float(min_entropy),
-        thread_count(n_threads),
+        min_count,
+        min_length,
+        max_length,
+        min_cohesion,
+        min_entropy,
+        threads,
     )
     frame = pd.DataFrame(columns)
     frame["count"] = frame["count"].astype("int64")
-    lexicon = segmenter if segmenter is not None else _default_segmenter()
-    frame["in_lexicon"] = [w in lexicon for w in frame["word"]]
-    if not isinstance(lexicon, Segmenter):  # pragma: no cover - guards the type of the argument
-        raise TypeError("segmenter must be a gongwen.Segmenter")
+    if segmenter is None:
+        default = segmenter_core(None)
+        frame["in_lexicon"] = [default.word_frequency(w) is not None for w in frame["word"]]
+    else:
+        frame["in_lexicon"] = [w in segmenter for w in frame["word"]]
     return frame

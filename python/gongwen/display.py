@@ -7,6 +7,9 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ._checks import check_int, check_optional_int
+from .articles import article_texts
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -44,7 +47,7 @@ def reuse_html(
     reuse : DataFrame
         From :func:`gongwen.find_reuse` or :meth:`Corpus.find_reuse` (whose ``title_a`` and
         ``title_b`` head the columns when present).
-    texts : list, Series, mapping or Corpus, optional
+    texts : list, Series, mapping, Corpus or ArticleTable, optional
         The texts given to ``find_reuse`` (for a Corpus, its articles): `context` characters
         around each passage are shown in grey.
     context : int, default 30
@@ -54,6 +57,9 @@ def reuse_html(
     max_chars : int, default 2000
         Longer passages are cut at this many characters (with "…").
     """
+    context = check_int(context, "context", 0)
+    max_chars = check_int(max_chars, "max_chars", 1)
+    max_rows = check_optional_int(max_rows, "max_rows", 0)
     rows = reuse.sort_values("chars", ascending=False, kind="stable")
     if max_rows is not None:
         rows = rows.head(max_rows)
@@ -72,10 +78,9 @@ def _text_lookup(texts: Any) -> Any:
     """A function from a document label to its text (None when the texts are unknown)."""
     if texts is None:
         return lambda label: None
-    from .corpus import Corpus
-
-    if isinstance(texts, Corpus):
-        texts = texts.to_frame()["text"]
+    articles = article_texts(texts)
+    if articles is not None:
+        texts = articles
     if isinstance(texts, Mapping) or hasattr(texts, "index"):
         return lambda label: texts[label]
     texts = list(texts)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from . import _core
 from ._util import PathLike, as_text, core_path, encoding_arg
-
-DecodeError = _core.DecodeError
-EmptyDocumentError = _core.EmptyDocumentError
+from .errors import DecodeError, EmptyDocumentError
 
 __all__ = [
     "DecodeError",

@@ -108,7 +108,7 @@ def _bulletin(b: Bulletin, keywords: Iterator[list[tuple[str, float]]]) -> str:
 
 
 def _article_table(corpus: Corpus) -> str:
-    frame = corpus.to_frame().drop(columns=["text"])
+    frame = corpus.articles.frame.drop(columns=["text"])
     frame["path"] = frame["path"].map(lambda p: Path(p).name if p else p)
     return frame.to_html(index=False, na_rep="", escape=True, border=0)
 
@@ -141,21 +141,24 @@ class CorpusFindings(NamedTuple):
 
 
 def corpus_findings(corpus: Corpus, keywords: int = _KEYWORDS) -> CorpusFindings:
-    """Keywords, topics, nearest articles and reused passages of the corpus's articles."""
+    """Keywords, topics, nearest articles and reused passages of the corpus's articles.
+
+    The first three share one TF-IDF matrix of the articles (the corpus keeps it).
+    """
     return CorpusFindings(
-        article_keywords(corpus, keywords),
+        _keywords(corpus, keywords),
         _topics(corpus),
         _neighbours(corpus),
         corpus.find_reuse(),
     )
 
 
-def article_keywords(corpus: Corpus, top_n: int) -> list[list[tuple[str, float]]]:
+def _keywords(corpus: Corpus, top_n: int) -> list[list[tuple[str, float]]]:
     """Each article's keywords in corpus order; none when the corpus has no words at all."""
     try:
         return list(corpus.keywords(top_n))
     except ValueError:  # empty vocabulary: every article is empty or stop words only
-        return [[] for b in corpus.bulletins for _ in b.articles]
+        return [[] for _ in range(len(corpus.articles))]
 
 
 def _neighbours(corpus: Corpus) -> pd.DataFrame | None:
@@ -168,7 +171,7 @@ def _neighbours(corpus: Corpus) -> pd.DataFrame | None:
 
 def _topics(corpus: Corpus) -> ArticleTopics | None:
     """The corpus's topics, or None when it has fewer than two articles with content words."""
-    if sum(len(b.articles) for b in corpus.bulletins) < 2:
+    if len(corpus.articles) < 2:
         return None
     try:
         with warnings.catch_warnings():
@@ -237,7 +240,7 @@ def render_report(
 
     `findings` are :func:`corpus_findings` of `corpus` when already computed.
     """
-    n_articles = sum(len(b.articles) for b in corpus.bulletins)
+    n_articles = len(corpus.articles)
     if findings is None:
         findings = corpus_findings(corpus)
     # One list per article, in corpus order (to_frame's rows).

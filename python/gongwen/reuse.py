@@ -17,11 +17,14 @@ from typing import TYPE_CHECKING, Any, Union
 import numpy as np
 
 from . import _core
-from ._util import as_text, thread_count
-from .corpus import Corpus
+from ._checks import check_bool, check_int, check_real, thread_count
+from ._util import as_text
+from .articles import article_texts
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .articles import ArticleTable, HasArticles
 
 __all__ = ["find_reuse"]
 
@@ -39,7 +42,7 @@ REUSE_COLUMNS = [
     "similarity",
 ]
 
-TextsArg = Union[Iterable[str], "pd.Series", Corpus]
+TextsArg = Union[Iterable[str], "pd.Series", "ArticleTable", "HasArticles"]
 
 
 def find_reuse(
@@ -61,10 +64,11 @@ def find_reuse(
 
     Parameters
     ----------
-    texts : iterable of str, pandas.Series of str, or Corpus
-        The documents. A Series' index labels them; a :class:`~gongwen.Corpus` is read as one
-        document per article, labelled by the row labels of :meth:`Corpus.to_frame` (join its
-        columns on ``doc_a`` and ``doc_b`` for titles and authors); otherwise the documents are
+    texts : iterable of str, pandas.Series of str, Corpus or ArticleTable
+        The documents. A Series' index labels them; a :class:`~gongwen.Corpus` (or its
+        :attr:`~gongwen.Corpus.articles`) is read as one document per article, labelled by the
+        row labels of :meth:`Corpus.to_frame` (join its columns on ``doc_a`` and ``doc_b`` for
+        titles and authors, or use :meth:`Corpus.find_reuse`); otherwise the documents are
         labelled by their position.
     min_chars : int, default 30
         The shortest passage reported, in matched characters (see ``chars`` below).
@@ -86,7 +90,7 @@ def find_reuse(
     to_simplified : bool, default False
         Compare traditional characters as their simplified forms (黨建 matches 党建).
     n_threads : int, optional
-        Threads; None or 0 for one per core.
+        Threads (default None: one per core).
 
     Returns
     -------
@@ -123,23 +127,20 @@ def find_reuse(
     """
     import pandas as pd
 
+    min_chars = check_int(min_chars, "min_chars", 1)
+    ngram = check_int(ngram, "ngram", 3, 64)
+    min_similarity = check_real(min_similarity, "min_similarity", 0, 1)
+    to_simplified = check_bool(to_simplified, "to_simplified")
+    threads = thread_count(n_threads)
     documents, labels = _documents(texts)
-    _check_int("min_chars", min_chars, 1)
-    _check_int("ngram", ngram, 3, 64)
-    if not isinstance(min_similarity, Real) or not 0 <= min_similarity <= 1:
-        raise ValueError(f"min_similarity must be a number in [0, 1], not {min_similarity!r}")
-    if not isinstance(to_simplified, bool):
-        raise TypeError(f"to_simplified must be True or False, not {to_simplified!r}")
-    zero = isinstance(n_threads, Integral) and not isinstance(n_threads, bool) and n_threads == 0
-    threads = 0 if n_threads is None or zero else thread_count(n_threads)
     columns = _core.find_reuse(
         documents,
-        min_chars=int(min_chars),
-        ngram=int(ngram),
+        min_chars=min_chars,
+        ngram=ngram,
         max_df=_max_df_count(max_df, len(documents)),
-        min_similarity=float(min_similarity),
+        min_similarity=min_similarity,
         to_simplified=to_simplified,
-        n_threads=int(threads),
+        n_threads=threads,
     )
     doc_a, doc_b = columns["doc_a"], columns["doc_b"]
     spans = zip(doc_a.tolist(), columns["start_a"].tolist(), columns["end_a"].tolist())
@@ -171,8 +172,9 @@ def _documents(texts: Any) -> tuple[list[str], pd.Index | None]:
 
     if isinstance(texts, str):
         raise TypeError("texts must be an iterable of str (a list, a Series), not one str")
-    if isinstance(texts, Corpus):
-        texts = texts.to_frame()["text"]
+    articles = article_texts(texts)
+    if articles is not None:
+        texts = articles
     if isinstance(texts, pd.DataFrame):
         raise TypeError("texts must be a Series of str, not a DataFrame: pass frame['text']")
     if isinstance(texts, pd.Series):
@@ -186,17 +188,6 @@ def _documents(texts: Any) -> tuple[list[str], pd.Index | None]:
             f"texts must be an iterable of str, a Series or a Corpus, not {type(texts).__name__}"
         ) from None
     return [as_text(t, f"texts[{i}]") for i, t in enumerate(items)], None
-
-
-def _check_int(name: str, value: Any, low: int, high: int | None = None) -> None:
-    if (
-        not isinstance(value, Integral)
-        or isinstance(value, bool)
-        or value < low
-        or (high is not None and value > high)
-    ):
-        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise ValueError(f"{name} must be an int {bounds}, not {value!r}")
 
 
 def _max_df_count(max_df: Any, documents: int) -> int:

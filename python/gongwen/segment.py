@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
 from . import _core
-from ._util import PathLike, as_path, as_text, check_str, core_path, map_batches, thread_count
+from ._checks import check_real, check_top_n, thread_count
+from ._lexicon import segmenter_core
+from ._util import PathLike, as_path, as_text, check_str, core_path, map_batches
+from .discover import discover_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -130,9 +133,8 @@ class Segmenter:
 
     def add_word(self, word: str, freq: float | None = None, tag: str | None = None) -> None:
         """Add a word; without `freq`, it gets the lowest frequency that keeps it whole."""
-        if freq is not None and (not isinstance(freq, (int, float)) or freq < 0):
-            raise ValueError(f"freq must be a non-negative number, not {freq!r}")
-        self._core.add_word(as_text(word, "word"), None if freq is None else float(freq), tag or "")
+        freq = None if freq is None else check_real(freq, "freq", 0)
+        self._core.add_word(as_text(word, "word"), freq, tag or "")
 
     def del_word(self, word: str) -> bool:
         """Remove a word from the lexicon; returns whether it was there."""
@@ -195,8 +197,6 @@ class Segmenter:
         pandas.DataFrame
             The words added, with their statistics, best first.
         """
-        from .discover import discover_words
-
         corpus = [texts] if isinstance(texts, str) else list(texts)
         found = discover_words(corpus, min_count, max_length=max_length, segmenter=self, **options)
         function_chars = {w for w in STOP_WORDS if len(w) == 1}
@@ -224,12 +224,10 @@ class Segmenter:
         training lists) learns them, and the default lexicon leans towards the corpus's usage.
         Returns the number of words whose frequency changed.
         """
-        if not isinstance(weight, (int, float)) or weight < 0:
-            raise ValueError(f"weight must be a non-negative number, not {weight!r}")
+        weight = check_real(weight, "weight", 0)
+        threads = thread_count(n_threads)
         corpus = [texts] if isinstance(texts, str) else list(texts)
-        return self._core.adapt_frequencies(
-            [check_str(t) for t in corpus], float(weight), thread_count(n_threads)
-        )
+        return self._core.adapt_frequencies([check_str(t) for t in corpus], weight, threads)
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -330,33 +328,24 @@ STOP_WORDS: frozenset[str] = frozenset(_core.default_stop_words())
 
 def top_words(
     text: str,
-    n: int = 10,
+    top_n: int = 10,
     *,
     segmenter: Segmenter | None = None,
     stop_words: Iterable[str] | None = None,
 ) -> list[tuple[str, int]]:
-    """The `n` most frequent words of `text`, with their counts.
+    """The `top_n` most frequent words of `text`, with their counts.
 
     Stop words (default :data:`STOP_WORDS`), numbers, punctuation and white space are left out;
-    ties keep the order of first occurrence.
+    ties keep the order of first occurrence. `segmenter` defaults to ``Segmenter()``.
     """
     from collections import Counter
 
-    segmenter = segmenter if segmenter is not None else _default_segmenter()
+    top_n = check_top_n(top_n)
+    core = segmenter_core(segmenter)
     stop = STOP_WORDS if stop_words is None else frozenset(stop_words)
     counts = Counter(
         t.text
-        for t in segmenter.tokenize(check_str(text))
+        for t in core.tokenize(check_str(text))
         if t.kind in ("word", "latin") and t.text not in stop
     )
-    return counts.most_common(n)
-
-
-_DEFAULT: list[Segmenter] = []
-
-
-def _default_segmenter() -> Segmenter:
-    """A default Segmenter shared by the conveniences that need one (made on first use)."""
-    if not _DEFAULT:
-        _DEFAULT.append(Segmenter())
-    return _DEFAULT[0]
+    return counts.most_common(top_n)

@@ -1,22 +1,21 @@
 """Similar documents: exact cosine nearest neighbours of TF-IDF rows or dense topic vectors.
 
-:func:`most_similar` finds, for every document, the ``k`` documents most similar to it without
-ever holding the corpus-by-corpus product (memory grows with the documents times ``k``);
+:func:`most_similar` finds, for every document, the ``top_n`` documents most similar to it without
+ever holding the corpus-by-corpus product (memory grows with the documents times ``top_n``);
 :func:`similarity_matrix` gives every pairwise cosine of a small corpus as a labelled DataFrame.
 Both compute in C++ on all cores, the GIL released, and give the same numbers.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from numbers import Integral, Real
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from . import _core
-from ._util import csr_for_core, thread_count
+from ._checks import check_real, check_top_n, thread_count
+from ._util import csr_for_core
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,12 +29,12 @@ MATRIX_MAX_ROWS = 5000
 
 def most_similar(
     X: Any,
-    k: int = 10,
+    top_n: int = 10,
     Y: Any = None,
     threshold: float | None = None,
     n_threads: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` rows of `X` most cosine-similar to each row of `X` (or of `Y`), exactly.
+    """The `top_n` rows of `X` most cosine-similar to each row of `X` (or of `Y`), exactly.
 
     Parameters
     ----------
@@ -44,7 +43,7 @@ def most_similar(
         :meth:`gongwen.TfidfVectorizer.fit_transform`) or dense vectors (topic proportions,
         embeddings; a numpy array or a DataFrame). Rows need not be normalised; `X` is not
         modified. float32 stays float32; other types are read as float64.
-    k : int, default 10
+    top_n : int, default 10
         Neighbours per row, at least 1.
     Y : scipy sparse matrix or 2-D array-like, optional
         Queries with the columns of `X` (e.g. ``vectorizer.transform(new_texts)``): the
@@ -53,17 +52,17 @@ def most_similar(
         score 1). When `X` or `Y` is sparse, both are taken as sparse.
     threshold : float, optional
         Keep only neighbours whose score is at least this (compared in the scores' dtype, as
-        ``scores >= threshold`` in numpy). Default: keep the ``k`` best whatever their score.
+        ``scores >= threshold`` in numpy). Default: keep the `top_n` best whatever their score.
     n_threads : int, optional
         Threads to use (default: one per core).
 
     Returns
     -------
-    indices : ndarray of int64, shape (n_queries, k)
+    indices : ndarray of int64, shape (n_queries, top_n)
         Row ``q``: the rows of `X` most similar to query ``q``, most similar first. Equal scores
-        come in ascending row order. Where fewer than ``k`` rows qualify (`X` is small, or
+        come in ascending row order. Where fewer than `top_n` rows qualify (`X` is small, or
         `threshold` leaves fewer), the row is padded with -1.
-    scores : ndarray, shape (n_queries, k)
+    scores : ndarray, shape (n_queries, top_n)
         Their cosine similarities, NaN where the index is -1. float32 when `X` (and `Y`) are
         float32, else float64.
 
@@ -71,7 +70,7 @@ def most_similar(
     -----
     The cosine is ``x.y / (|x| |y|)``, computed in double precision from the values as given
     and rounded to the scores' dtype; it is 0 when either row is all zeros, so a row of zeros
-    has every other row as a candidate at score 0 (and its neighbours are the first ``k`` rows).
+    has every other row as a candidate at score 0 (and its neighbours are the first `top_n` rows).
     Every row of `X` is a candidate, including rows sharing no term with the query (score 0),
     which rank above rows with a negative score (signed features, e.g. a
     :class:`~gongwen.HashingVectorizer`'s).
@@ -85,11 +84,11 @@ def most_similar(
     --------
     >>> vec = gongwen.TfidfVectorizer(stop_words="zh")
     >>> X = vec.fit_transform(frame["text"])
-    >>> indices, scores = gongwen.most_similar(X, k=5)
+    >>> indices, scores = gongwen.most_similar(X, top_n=5)
     >>> frame["title"].iloc[indices[0]]  # the five articles closest to the first
     """
-    k = _positive_int(k, "k")
-    threshold = _threshold(threshold)
+    k = check_top_n(top_n)
+    threshold = None if threshold is None else check_real(threshold, "threshold", finite=False)
     threads = thread_count(n_threads)
     corpus = _rows(X, "X")
     if Y is None:
@@ -154,7 +153,7 @@ def similarity_matrix(X: Any, labels: Sequence[Any] | None = None) -> pd.DataFra
     if n > MATRIX_MAX_ROWS:
         raise ValueError(
             f"X has {n:,} rows: similarity_matrix holds every pair, and takes at most "
-            f"{MATRIX_MAX_ROWS:,} rows; most_similar(X, k) finds the nearest rows of any corpus"
+            f"{MATRIX_MAX_ROWS:,} rows; most_similar(X, top_n) finds the nearest rows of any corpus"
         )
     if labels is not None:
         if isinstance(labels, (str, bytes)):
@@ -173,20 +172,6 @@ def similarity_matrix(X: Any, labels: Sequence[Any] | None = None) -> pd.DataFra
 
 
 # -- arguments -----------------------------------------------------------------------------------
-
-
-def _positive_int(value: Any, name: str) -> int:
-    if not isinstance(value, Integral) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, not {value!r}")
-    return int(value)
-
-
-def _threshold(threshold: Any) -> float | None:
-    if threshold is None:
-        return None
-    if not isinstance(threshold, Real) or isinstance(threshold, bool) or math.isnan(threshold):
-        raise ValueError(f"threshold must be a number or None, not {threshold!r}")
-    return float(threshold)
 
 
 def _rows(X: Any, name: str) -> Any:

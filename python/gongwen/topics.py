@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
-from ._estimator import NotFittedError, _Estimator, _SavedAsBytes
-from ._util import csr_for_core, thread_count
+from ._checks import check_int, check_optional_int, check_real, check_top_n, thread_count
+from ._estimator import _Estimator, _SavedAsBytes
+from ._util import csr_for_core
+from .errors import NotFittedError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -196,15 +198,15 @@ class TopicModel(_SavedAsBytes, _Estimator):
         """NMF: the passes made over W and H."""
         return int(self._nmf("iterations"))
 
-    def top_terms(self, feature_names: Any, n: int = 10) -> pd.DataFrame:
-        """The `n` heaviest terms of each topic.
+    def top_terms(self, feature_names: Any, top_n: int = 10) -> pd.DataFrame:
+        """The `top_n` heaviest terms of each topic.
 
         Parameters
         ----------
         feature_names : sequence of str
             The name of each column of the matrix, e.g. the vectorizer's
             ``get_feature_names_out()``.
-        n : int, default 10
+        top_n : int, default 10
             Terms per topic (all of them when there are fewer).
 
         Returns
@@ -222,9 +224,7 @@ class TopicModel(_SavedAsBytes, _Estimator):
             raise ValueError(
                 f"feature_names has {names.size} names for {components.shape[1]} features"
             )
-        if not isinstance(n, Integral) or isinstance(n, bool) or n < 1:
-            raise ValueError(f"n must be a positive int, not {n!r}")
-        n = min(int(n), components.shape[1])
+        n = min(check_top_n(top_n), components.shape[1])
         order = np.argsort(-components, axis=1, kind="stable")[:, :n]
         topics = np.repeat(np.arange(components.shape[0]), n)
         return pd.DataFrame(
@@ -242,12 +242,12 @@ class TopicModel(_SavedAsBytes, _Estimator):
         """A new core model with the parameters, checked."""
         return _core.TopicModel(
             method=self._method(),
-            n_topics=_count(self.n_topics, "n_topics", 1),
+            n_topics=check_int(self.n_topics, "n_topics", 1),
             seed=self._seed(),
-            n_iter=_count(self.n_iter, "n_iter", 0),
-            n_oversamples=_count(self.n_oversamples, "n_oversamples", 0),
-            max_iter=_count(self.max_iter, "max_iter", 1),
-            tol=self._tol(),
+            n_iter=check_int(self.n_iter, "n_iter", 0),
+            n_oversamples=check_int(self.n_oversamples, "n_oversamples", 0),
+            max_iter=check_int(self.max_iter, "max_iter", 1),
+            tol=check_real(self.tol, "tol", 0),
         )
 
     def _method(self) -> str:
@@ -255,20 +255,12 @@ class TopicModel(_SavedAsBytes, _Estimator):
             raise ValueError(f"method must be 'lsa' or 'nmf', not {self.method!r}")
         return str(self.method)
 
-    def _tol(self) -> float:
-        tol = self.tol
-        if not isinstance(tol, Real) or isinstance(tol, bool) or not 0 <= tol < float("inf"):
-            raise ValueError(f"tol must be a number >= 0, not {tol!r}")
-        return float(tol)
-
     def _seed(self) -> int:
-        state = self.random_state
+        state = check_optional_int(self.random_state, "random_state", 0, 2**64 - 1)
         if state is None:
             # numpy's global state, as scikit-learn's None: np.random.seed makes runs repeat.
             return int(np.random.randint(np.iinfo(np.int64).max, dtype=np.int64))  # noqa: NPY002
-        if not isinstance(state, Integral) or isinstance(state, bool) or not 0 <= state < 2**64:
-            raise ValueError(f"random_state must be None or an int in [0, 2**64), not {state!r}")
-        return int(state)
+        return state
 
     def _threads(self) -> int:
         return thread_count(self.n_threads)
@@ -341,12 +333,6 @@ class TopicModel(_SavedAsBytes, _Estimator):
         self._model = None
         if model is not None:
             self._set_fitted(model, dtype)
-
-
-def _count(value: Any, name: str, least: int) -> int:
-    if not isinstance(value, Integral) or isinstance(value, bool) or value < least:
-        raise ValueError(f"{name} must be an int >= {least}, not {value!r}")
-    return int(value)
 
 
 def _plain(value: Any) -> Any:

@@ -18,16 +18,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
-from ._estimator import NotFittedError, _Estimator, _SavedAsBytes
-from ._util import (
-    as_text,
-    csr_for_core,
-    csr_from_parts,
-    map_batches,
-    thread_count,
-)
-from .corpus import GongwenWarning
-from .segment import STOP_WORDS, Segmenter, _default_segmenter
+from ._checks import check_bool, check_int, check_optional_int, check_top_n, thread_count
+from ._estimator import _Estimator, _SavedAsBytes
+from ._lexicon import segmenter_core
+from ._util import as_text, csr_for_core, csr_from_parts, map_batches
+from .errors import GongwenWarning, NotFittedError
+from .segment import STOP_WORDS, Segmenter
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -96,13 +92,12 @@ class _Vectorizer(_SavedAsBytes, _Estimator):
         return [as_text(w) for w in words]
 
     def _analyzer_args(self) -> dict[str, Any]:
-        if not isinstance(self.lowercase, bool):
-            raise TypeError(f"lowercase must be True or False, not {self.lowercase!r}")
+        lowercase = check_bool(self.lowercase, "lowercase")
         low, high = self._ngrams()
         return {
             "ngram_min": low,
             "ngram_max": high,
-            "lowercase": self.lowercase,
+            "lowercase": lowercase,
             "stop_words": self._stop_words(),
         }
 
@@ -116,12 +111,7 @@ class _Vectorizer(_SavedAsBytes, _Estimator):
         return name
 
     def _segmenter_core(self) -> Any:
-        segmenter = self.segmenter if self.segmenter is not None else _default_segmenter()
-        if not isinstance(segmenter, Segmenter):
-            raise TypeError(
-                f"segmenter must be a gongwen.Segmenter, not {type(segmenter).__name__}"
-            )
-        return segmenter._core
+        return segmenter_core(self.segmenter)
 
     # -- reading documents --------------------------------------------------------------------
 
@@ -399,13 +389,8 @@ class CountVectorizer(_Vectorizer):
         self._analyzer_args()
         _document_bound(self.min_df, "min_df")
         _document_bound(self.max_df, "max_df")
-        features = self.max_features
-        if features is not None and (
-            not isinstance(features, Integral) or isinstance(features, bool) or features < 1
-        ):
-            raise ValueError(f"max_features must be a positive int or None, not {features!r}")
-        if not isinstance(self.binary, bool):
-            raise TypeError(f"binary must be True or False, not {self.binary!r}")
+        check_optional_int(self.max_features, "max_features", 1)
+        check_bool(self.binary, "binary")
 
     def _matrix(self, counter: Any) -> scipy.sparse.csr_matrix:
         return csr_from_parts(counter.matrix(self._dtype_name(self._dtypes), self.binary))
@@ -499,8 +484,7 @@ class CountVectorizer(_Vectorizer):
         import pandas as pd
         import scipy.sparse
 
-        if not isinstance(top_n, Integral) or isinstance(top_n, bool) or top_n < 0:
-            raise ValueError(f"top_n must be a non-negative int, not {top_n!r}")
+        top_n = check_top_n(top_n)
         terms = self._check_fitted()
         if index is None and isinstance(documents, pd.Series):
             index = documents.index
@@ -527,8 +511,7 @@ class CountVectorizer(_Vectorizer):
 
     def _keyword_mask(self, words_only: bool, min_length: int) -> np.ndarray:
         """1 for the terms that can be keywords (the word test is made once per vocabulary)."""
-        if not isinstance(min_length, Integral) or isinstance(min_length, bool) or min_length < 0:
-            raise ValueError(f"min_length must be a non-negative int, not {min_length!r}")
+        min_length = check_int(min_length, "min_length", 0)
         mask = np.fromiter(
             (all(len(w) >= min_length for w in t.split(" ")) for t in self._terms),
             np.uint8,
@@ -615,8 +598,7 @@ class TfidfVectorizer(CountVectorizer):
         super()._settings_checked()
         _norm_arg(self.norm)
         for name in ("use_idf", "smooth_idf", "sublinear_tf"):
-            if not isinstance(getattr(self, name), bool):
-                raise TypeError(f"{name} must be True or False, not {getattr(self, name)!r}")
+            check_bool(getattr(self, name), name)
 
     def _set_vocabulary(self, terms: list[str], df: np.ndarray, documents: int) -> None:
         super()._set_vocabulary(terms, df, documents)
@@ -727,16 +709,13 @@ class HashingVectorizer(_Vectorizer):
         return self.transform(raw_documents)
 
     def _counter(self) -> Any:
-        n = self.n_features
-        if not isinstance(n, Integral) or isinstance(n, bool) or not 1 <= n <= 2**31 - 1:
-            raise ValueError(f"n_features must be an int in [1, 2**31 - 1], not {n!r}")
+        n = check_int(self.n_features, "n_features", 1, 2**31 - 1)
         for name in ("alternate_sign", "binary"):
-            if not isinstance(getattr(self, name), bool):
-                raise TypeError(f"{name} must be True or False, not {getattr(self, name)!r}")
+            check_bool(getattr(self, name), name)
         _norm_arg(self.norm)
         self._dtype_name(("float32", "float64"))
         return _core.TermCounter.hashing(
-            n_features=int(n), alternate_sign=self.alternate_sign, **self._analyzer_args()
+            n_features=n, alternate_sign=self.alternate_sign, **self._analyzer_args()
         )
 
 
@@ -777,6 +756,7 @@ def keywords_by_group(
     """
     import pandas as pd
 
+    top_n = check_top_n(top_n)
     keys = [by] if isinstance(by, str) else list(by)
     missing = [c for c in [*keys, text] if c not in frame.columns]
     if missing:

@@ -8,7 +8,6 @@ import pytest
 from testdata import SAMPLE
 
 import gongwen
-from gongwen.analysis import article_tfidf
 from gongwen.display import reuse_html
 from gongwen.report import corpus_findings, render_report
 
@@ -76,7 +75,7 @@ def test_topics_of_a_corpus_without_words_is_a_clear_error() -> None:
 def test_similar_articles_pair_the_laws_and_the_reports(
     corpus: gongwen.Corpus, frame: pd.DataFrame
 ) -> None:
-    near = corpus.similar_articles(k=2)
+    near = corpus.similar_articles(top_n=2)
     assert list(near.columns) == [
         "article",
         "rank",
@@ -93,7 +92,7 @@ def test_similar_articles_pair_the_laws_and_the_reports(
     assert first[y2023] == y2024 and first[y2024] == y2023
     assert (near["article"] != near["neighbour"]).all()
     # Scores are the cosines of the TF-IDF rows, nearest first.
-    matrix, _ = article_tfidf(corpus)
+    matrix = gongwen.TfidfVectorizer(sublinear_tf=True).fit_transform(frame["text"])
     dense = matrix.toarray().astype(float)
     dense /= np.linalg.norm(dense, axis=1, keepdims=True)
     for row in near.itertuples():
@@ -103,12 +102,12 @@ def test_similar_articles_pair_the_laws_and_the_reports(
 
 
 def test_similar_articles_threshold_and_small_corpora(corpus: gongwen.Corpus) -> None:
-    near = corpus.similar_articles(k=7, threshold=0.3)
+    near = corpus.similar_articles(top_n=7, threshold=0.3)
     assert len(near) < 7 * 8 and (near["score"] >= 0.3).all()
     assert corpus_of("党建引领乡村振兴").similar_articles().empty
     assert gongwen.Corpus().similar_articles().empty
-    with pytest.raises(ValueError, match="k must be"):
-        corpus.similar_articles(k=0)
+    with pytest.raises(ValueError, match="top_n must be"):
+        corpus.similar_articles(top_n=0)
 
 
 # -- reused passages ------------------------------------------------------------------------------

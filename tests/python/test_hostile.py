@@ -248,7 +248,7 @@ def test_heavy_calls_release_the_gil() -> None:
     assert overlaps_python_thread(lambda: vec.transform(texts))
     assert overlaps_python_thread(lambda: gongwen.TfidfVectorizer().fit(texts))
     matrix = vec.transform(LINES * 40)
-    assert overlaps_python_thread(lambda: gongwen.most_similar(matrix, k=5, n_threads=1))
+    assert overlaps_python_thread(lambda: gongwen.most_similar(matrix, top_n=5, n_threads=1))
     nmf = gongwen.TopicModel(10, method="nmf", max_iter=300, tol=0, random_state=0, n_threads=1)
     assert overlaps_python_thread(lambda: nmf.fit(matrix))
     assert overlaps_python_thread(lambda: gongwen.find_reuse(texts[:3000], max_df=1.0))
@@ -267,7 +267,7 @@ call = lambda: gongwen.TopicModel(50, method="nmf", max_iter=10**7, tol=0).fit(X
     "most_similar": """
 import numpy as np
 X = np.random.default_rng(0).random((60000, 300))
-call = lambda: gongwen.most_similar(X, k=10, n_threads=1)
+call = lambda: gongwen.most_similar(X, top_n=10, n_threads=1)
 """,
     "find_reuse": """
 base = "党建引领乡村振兴书记项目基层治理网格化管理" * 100

@@ -263,9 +263,10 @@ def test_bad_texts_raise_type_error() -> None:
         gongwen.find_reuse([PASSAGE], to_simplified=1)
 
 
-def test_n_threads_zero_or_none_use_every_core() -> None:
+def test_n_threads_none_uses_every_core_and_zero_is_refused() -> None:
     texts = [BEFORE + PASSAGE, PASSAGE + AFTER]
     expected = gongwen.find_reuse(texts, n_threads=1)
-    pd.testing.assert_frame_equal(gongwen.find_reuse(texts, n_threads=0), expected)
+    with pytest.raises(ValueError, match="n_threads must be a positive integer, or None"):
+        gongwen.find_reuse(texts, n_threads=0)
     pd.testing.assert_frame_equal(gongwen.find_reuse(texts, n_threads=None), expected)
     pd.testing.assert_frame_equal(gongwen.find_reuse(iter(texts), n_threads=3), expected)

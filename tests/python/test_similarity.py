@@ -166,7 +166,7 @@ def test_threshold_above_every_score_leaves_only_padding() -> None:
 
 def test_k_larger_than_the_corpus_is_padded() -> None:
     X = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
-    indices, scores = gongwen.most_similar(X, k=5)
+    indices, scores = gongwen.most_similar(X, top_n=5)
     assert indices.shape == scores.shape == (3, 5)
     np.testing.assert_array_equal(indices[:, 2:], -1)
     assert np.isnan(scores[:, 2:]).all()
@@ -325,9 +325,9 @@ def test_python_threads_run_it_concurrently(tfidf: scipy.sparse.csr_matrix) -> N
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"k": 0}, ValueError, "k must be a positive integer"),
-        ({"k": 2.5}, ValueError, "k must be a positive integer"),
-        ({"k": True}, ValueError, "k must be a positive integer"),
+        ({"top_n": 0}, ValueError, "top_n must be an int >= 1"),
+        ({"top_n": 2.5}, ValueError, "top_n must be an int >= 1"),
+        ({"top_n": True}, ValueError, "top_n must be an int >= 1"),
         ({"threshold": float("nan")}, ValueError, "threshold"),
         ({"threshold": "0.5"}, ValueError, "threshold"),
         ({"n_threads": 0}, ValueError, "n_threads"),

@@ -186,7 +186,7 @@ def test_top_terms(
 ) -> None:
     model = gongwen.TopicModel(6, method=method, random_state=0).fit(tfidf)
     names = vectorizer.get_feature_names_out()
-    top = model.top_terms(names, n=4)
+    top = model.top_terms(names, top_n=4)
     assert list(top.columns) == ["topic", "rank", "term", "weight"]
     assert len(top) == 24
     assert top["topic"].tolist() == [t for t in range(6) for _ in range(4)]
@@ -204,12 +204,12 @@ def test_top_terms(
 def test_top_terms_arguments(tfidf: scipy.sparse.csr_matrix) -> None:
     model = gongwen.TopicModel(2, random_state=0).fit(tfidf[:, :5])
     names = [f"t{i}" for i in range(5)]
-    assert len(model.top_terms(names, n=100)) == 10  # all five terms of each topic
+    assert len(model.top_terms(names, top_n=100)) == 10  # all five terms of each topic
     with pytest.raises(ValueError, match="feature_names has 4 names for 5 features"):
         model.top_terms(names[:4])
     for bad in (0, -1, 2.5, True):
-        with pytest.raises(ValueError, match="n must be a positive int"):
-            model.top_terms(names, n=bad)
+        with pytest.raises(ValueError, match="top_n must be an int >= 1"):
+            model.top_terms(names, top_n=bad)
 
 
 # -- errors -----------------------------------------------------------------------------------
