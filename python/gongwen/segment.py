@@ -170,7 +170,9 @@ class Segmenter:
         *,
         min_score: float | None = None,
         max_length: int = 6,
-        **options: Any,
+        min_cohesion: float = 3.0,
+        min_entropy: float = 1.0,
+        n_threads: int | None = None,
     ) -> pd.DataFrame:
         """Learn the words of a corpus that the lexicon lacks, and add them.
 
@@ -189,16 +191,24 @@ class Segmenter:
             Lowest score (see :func:`gongwen.discover_words`) of a word to add.
         max_length : int, default 6
             Longest word to add, in characters.
-        **options
-            Passed on to :func:`gongwen.discover_words` (min_cohesion, min_entropy, n_threads).
+        min_cohesion, min_entropy, n_threads
+            As for :func:`gongwen.discover_words`.
 
         Returns
         -------
         pandas.DataFrame
             The words added, with their statistics, best first.
         """
-        corpus = [texts] if isinstance(texts, str) else list(texts)
-        found = discover_words(corpus, min_count, max_length=max_length, segmenter=self, **options)
+        min_score = None if min_score is None else check_real(min_score, "min_score")
+        found = discover_words(
+            texts,
+            min_count,
+            max_length=max_length,
+            min_cohesion=min_cohesion,
+            min_entropy=min_entropy,
+            segmenter=self,
+            n_threads=n_threads,
+        )
         function_chars = {w for w in STOP_WORDS if len(w) == 1}
         keep = [
             not known

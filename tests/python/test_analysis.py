@@ -183,3 +183,109 @@ def test_report_of_tiny_corpora(texts: tuple[str, ...]) -> None:
     assert findings.neighbours is None or findings.neighbours.empty
     html = render_report(corpus, findings=findings)
     assert "主题 Topics" not in html and "No reused passages" in html
+
+
+# -- the article table: one frame, one matrix per set of parameters --------------------------------
+
+
+@pytest.fixture
+def fits(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """The parameters of every TfidfVectorizer fit made while the test runs."""
+    made: list[dict] = []
+    original = gongwen.TfidfVectorizer.fit_transform
+
+    def counted(self: gongwen.TfidfVectorizer, *args: object, **kwargs: object) -> object:
+        made.append(self.get_params())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(gongwen.TfidfVectorizer, "fit_transform", counted)
+    return made
+
+
+def test_the_report_fits_one_matrix_for_keywords_topics_and_neighbours(fits: list[dict]) -> None:
+    corpus = gongwen.Corpus.from_paths(SAMPLE)
+    findings = corpus_findings(corpus)
+    assert len(fits) == 1
+    assert findings.topics is not None and findings.neighbours is not None
+    render_report(corpus, findings=findings)
+    assert len(fits) == 1
+
+
+def test_the_table_and_matrices_are_made_once(fits: list[dict]) -> None:
+    corpus = gongwen.Corpus.from_paths(SAMPLE)
+    assert corpus.articles is corpus.articles
+    first = corpus.articles.tfidf()
+    assert corpus.articles.tfidf() is first and len(fits) == 1
+    corpus.keywords()
+    corpus.topics()
+    corpus.similar_articles()
+    assert len(fits) == 1
+    mine = gongwen.TfidfVectorizer(sublinear_tf=True, min_df=2)
+    other = corpus.articles.tfidf(mine)
+    assert other.matrix.shape[1] < first.matrix.shape[1] and len(fits) == 2
+    assert corpus.articles.tfidf(gongwen.TfidfVectorizer(sublinear_tf=True, min_df=2)) is other
+    with pytest.raises(gongwen.NotFittedError):
+        mine.get_feature_names_out()  # the caller's vectorizer stays unfitted
+    # Threads and the progress bar change nothing in the matrix; a new segmenter might.
+    corpus.articles.tfidf(gongwen.TfidfVectorizer(sublinear_tf=True, n_threads=1, progress=False))
+    assert len(fits) == 2
+    corpus.articles.tfidf(gongwen.TfidfVectorizer(sublinear_tf=True, segmenter=gongwen.Segmenter()))
+    assert len(fits) == 3
+
+
+def test_the_cached_matrix_is_the_one_a_fit_gives(corpus: gongwen.Corpus) -> None:
+    table = corpus.articles
+    matrix, vectorizer = table.tfidf()
+    expected = gongwen.TfidfVectorizer(sublinear_tf=True).fit_transform(corpus.to_frame()["text"])
+    assert (matrix != expected).nnz == 0
+    assert list(vectorizer.get_feature_names_out()) == list(
+        gongwen.TfidfVectorizer(sublinear_tf=True).fit(table.texts).get_feature_names_out()
+    )
+    assert table.frame.index.equals(table.texts.index) and len(table) == matrix.shape[0]
+
+
+def test_to_frame_is_a_copy_that_leaves_the_table_alone(corpus: gongwen.Corpus) -> None:
+    frame = corpus.to_frame()
+    frame["text"] = ""
+    frame["extra"] = 1
+    assert "extra" not in corpus.articles.frame
+    assert (corpus.articles.frame["text"].str.len() > 0).all()
+    assert corpus.to_frame().equals(gongwen.Corpus(corpus.bulletins).to_frame())
+
+
+def test_a_corpus_does_not_change(corpus: gongwen.Corpus) -> None:
+    import pickle
+
+    assert isinstance(corpus.bulletins, tuple)
+    with pytest.raises(AttributeError):
+        corpus.bulletins = ()  # type: ignore[misc]
+    copy = pickle.loads(pickle.dumps(corpus))
+    assert copy.to_frame().equals(corpus.to_frame()) and copy.errors == corpus.errors
+    corpus.articles.tfidf()
+    # The table and its matrices are made again from the bulletins, not pickled beside them.
+    assert len(pickle.dumps(corpus)) < 1.01 * len(pickle.dumps((corpus.bulletins, corpus.errors)))
+
+
+def test_the_analyses_take_a_table_and_its_matrix() -> None:
+    from gongwen.analysis import article_keywords, article_topics, similar_articles
+
+    frame = pd.DataFrame(
+        {
+            "title": ["甲", "乙", "丙"],
+            "text": ["党建引领基层治理，网格员走访。", "基层治理靠网格员。", "乡村振兴产业发展。"],
+        },
+        index=[10, 20, 30],
+    )
+    table = gongwen.ArticleTable(frame)
+    tfidf = table.tfidf()
+    keywords = article_keywords(frame, tfidf, 2)
+    assert list(keywords.index) == [10, 20, 30]
+    near = similar_articles(frame, tfidf, 1)
+    assert near.set_index("article")["neighbour"].to_dict() == {10: 20, 20: 10, 30: 10}
+    topics = article_topics(frame, tfidf, 2)
+    assert list(topics.weights.index) == [10, 20, 30]
+    assert gongwen.find_reuse(table).empty  # a table is read as its texts
+    with pytest.raises(ValueError, match="'text' column"):
+        gongwen.ArticleTable(pd.DataFrame({"title": ["甲"]}))
+    with pytest.raises(ValueError, match="no articles"):
+        gongwen.ArticleTable(frame.iloc[:0]).tfidf()

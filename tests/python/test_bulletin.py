@@ -8,7 +8,7 @@ import json
 import random
 
 import pytest
-from testdata import DATA, REFERENCE, SAMPLE
+from testdata import DATA, REFERENCE, SAMPLE, part_problems
 
 import gongwen
 
@@ -194,16 +194,50 @@ def test_parse_bulletin_takes_text(reference_text: str, reference: gongwen.Bulle
     }
 
 
-def test_parse_bulletin_never_raises_on_a_str() -> None:
+def test_parse_bulletin_keeps_its_promises_on_any_str() -> None:
     rng = random.Random(11)
     alphabet = "第期一二三四五六七八九十、（）【】：。，报送发抄编者按领导批示供稿中共委部 \n\f\r\t0123456789年月日—\ud800\x00"
-    for _ in range(300):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(300)))
+    lines = [line for line in REFERENCE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sections = points = 0
+    for round_ in range(300):
+        if round_ % 2:  # characters of the genre, in any order
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(300)))
+        else:  # a run of a real bulletin's lines, some dropped, cut short or doubled
+            start = rng.randrange(len(lines))
+            text = "\n".join(
+                line[: rng.randrange(len(line) + 1)]
+                if rng.random() < 0.1
+                else line * (1 + (rng.random() < 0.05))
+                for line in lines[start : start + rng.randrange(1, 80)]
+                if rng.random() > 0.1
+            )
         b = gongwen.parse_bulletin(text)
-        for article in b.articles:
-            assert b.text[article.start : article.end] is not None
+        assert part_problems(b) == [], text
+        sections += sum(len(a.sections) for a in b.articles)
+        points += sum(len(s.points) for a in b.articles for s in a.sections)
+    assert sections > 100 and points > 10  # the texts reached the parts the promises are about
     assert gongwen.parse_bulletin("").articles == []
     assert gongwen.parse_bulletin("\ud800孤立代理。").articles[0].text == "\ufffd孤立代理。"
+
+
+def test_part_problems_sees_broken_promises(reference: gongwen.Bulletin) -> None:
+    import copy
+    import dataclasses
+
+    assert part_problems(reference) == []
+    broken = copy.deepcopy(reference)
+    first, second = broken.articles[0], broken.articles[1]
+    second.start = first.end - 1  # overlaps the article before it
+    section = first.sections[0]
+    first.sections[0] = dataclasses.replace(section, text_span=(section.start, first.end + 5))
+    third = broken.articles[2]
+    third.end = len(broken.text) + 1  # past the end of the text
+    problems = part_problems(broken)
+    assert any("articles: a part starts at" in p for p in problems)
+    assert any("article 0 section 0 text_span" in p for p in problems)
+    assert any("article 2 [" in p and "outside its parent" in p for p in problems)
+    broken.text = "甲" + broken.text  # every slice now one character off
+    assert any("text is not the slice" in p for p in part_problems(broken))
 
 
 def test_parse_bulletin_rejects_non_text() -> None:
