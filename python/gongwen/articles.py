@@ -96,7 +96,10 @@ class ArticleTable:
         return len(self._frame)
 
     def __repr__(self) -> str:
-        return f"ArticleTable({len(self)} articles, {len(self._matrices)} matrices made)"
+        made = len(self._matrices)
+        return (
+            f"ArticleTable({len(self)} articles, {made} TF-IDF matri{'x' if made == 1 else 'ces'})"
+        )
 
     def tfidf(self, vectorizer: TfidfVectorizer | None = None) -> TermMatrix:
         """The TF-IDF matrix of the articles, made on the first call for these parameters.
