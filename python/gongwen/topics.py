@@ -44,7 +44,10 @@ class TopicModel(_SavedAsBytes, _Estimator):
         with its randomized solver); topics are orthogonal directions whose weights have both
         signs. ``"nmf"``: X ~ W H with W and H non-negative, on the Frobenius loss (scikit-learn's
         ``NMF`` with its defaults: coordinate descent, NNDSVDa start); topics are sums of terms,
-        the more readable ones. NMF needs a non-negative matrix (TF-IDF and counts are).
+        the more readable ones. NMF needs a non-negative matrix (TF-IDF and counts are). LSA is
+        the default, as the usual first reduction of a TF-IDF matrix (scikit-learn's
+        ``TruncatedSVD``); :meth:`Corpus.topics <gongwen.Corpus.topics>`, whose topics are read
+        by a person, defaults to NMF.
     random_state : int or None, default None
         Seed of the random start. The same seed gives the same numbers, on any number of
         threads. None draws a seed from numpy's global random state.
