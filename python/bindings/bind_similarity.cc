@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "bindings.h"
+#include "common.h"
 #include "gongwen/similarity.h"
 #include "sparse.h"
 

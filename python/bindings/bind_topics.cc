@@ -11,6 +11,7 @@
 #include <string>
 
 #include "bindings.h"
+#include "common.h"
 #include "gongwen/topics.h"
 #include "sparse.h"
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bindings.h"
+#include "common.h"
 #include "gongwen/segment.h"
 #include "gongwen/vectorize.h"
 #include "sparse.h"
