@@ -1,6 +1,7 @@
-// Term counting and TF-IDF weighting. A matrix leaves C++ as the three buffers of an Eigen
-// row-major sparse matrix, wrapped as numpy arrays that keep the matrix alive (no copy);
-// gongwen.vectorize makes the scipy.sparse.csr_matrix.
+// Term counting and TF-IDF weighting. A matrix leaves C++ as a scipy.sparse.csr_matrix over the
+// three buffers of the Eigen row-major sparse matrix the core built, which they keep alive (no
+// copy; sparse.h).
+#include <pybind11/native_enum.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "bindings.h"
@@ -32,55 +34,57 @@ AnalyzerOptions MakeAnalyzer(std::size_t ngram_min, std::size_t ngram_max, bool 
   return options;
 }
 
-Norm ParseNorm(const std::string& norm) {
-  if (norm == "l2") return Norm::kL2;
-  if (norm == "l1") return Norm::kL1;
-  if (norm.empty()) return Norm::kNone;
-  throw std::invalid_argument("norm must be 'l1', 'l2' or None, not '" + norm + "'");
-}
+// The element types a counter's matrix can have (numpy's names).
+enum class Dtype : std::uint8_t { kInt32, kInt64, kFloat32, kFloat64 };
 
-// The counts (or weights) of a counter as matrix parts of `dtype`. Weighting applies to the
+// The counts (or weights) of a counter as a matrix of Scalar. Weighting applies to the
 // floating-point types only: `idf` (empty: none), then `norm`.
 template <typename Scalar>
-py::tuple WeightedParts(const TermCounter& counter, bool binary, const TfidfOptions& weighting,
-                        const std::vector<double>& idf) {
+Csr<Scalar> Weighted(const TermCounter& counter, bool binary, const TfidfOptions& weighting,
+                     const std::vector<double>& idf) {
   DocumentTermMatrix<Scalar> matrix;
   {
     py::gil_scoped_release release;
     matrix = counter.Matrix<Scalar>(binary);
     if constexpr (std::is_floating_point_v<Scalar>) WeightTfidf(matrix, weighting, idf);
   }
-  return MatrixParts(std::move(matrix));
+  return CsrOwning(std::move(matrix));
 }
 
-py::tuple CounterMatrix(const TermCounter& counter, const std::string& dtype, bool binary,
-                        const std::string& norm, bool sublinear_tf,
-                        const std::vector<double>& idf) {
+// A matrix of any of the dtypes.
+using AnyCsr = std::variant<Csr<float>, Csr<double>, Csr<std::int32_t>, Csr<std::int64_t>>;
+
+AnyCsr CounterMatrix(const TermCounter& counter, Dtype dtype, bool binary, Norm norm,
+                     bool sublinear_tf, const std::vector<double>& idf) {
   TfidfOptions weighting;
-  weighting.norm = ParseNorm(norm);
+  weighting.norm = norm;
   weighting.sublinear_tf = sublinear_tf;
   weighting.use_idf = !idf.empty();
-  if (dtype == "float32") return WeightedParts<float>(counter, binary, weighting, idf);
-  if (dtype == "float64") return WeightedParts<double>(counter, binary, weighting, idf);
-  if (weighting.norm != Norm::kNone || sublinear_tf || !idf.empty()) {
-    throw std::invalid_argument("TF-IDF weights need a floating-point dtype, not " + dtype);
+  switch (dtype) {
+    case Dtype::kFloat32:
+      return Weighted<float>(counter, binary, weighting, idf);
+    case Dtype::kFloat64:
+      return Weighted<double>(counter, binary, weighting, idf);
+    case Dtype::kInt32:
+    case Dtype::kInt64:
+      break;
   }
-  if (dtype == "int32") return WeightedParts<std::int32_t>(counter, binary, weighting, idf);
-  if (dtype == "int64") return WeightedParts<std::int64_t>(counter, binary, weighting, idf);
-  throw std::invalid_argument("dtype must be float32, float64, int32 or int64, not " + dtype);
+  if (norm != Norm::kNone || sublinear_tf || !idf.empty()) {
+    throw std::invalid_argument(std::string("TF-IDF weights need a floating-point dtype, not ") +
+                                (dtype == Dtype::kInt32 ? "int32" : "int64"));
+  }
+  if (dtype == Dtype::kInt32) return Weighted<std::int32_t>(counter, binary, weighting, idf);
+  return Weighted<std::int64_t>(counter, binary, weighting, idf);
 }
 
-// The top terms of the rows of a CSR matrix given as numpy buffers.
+// The top terms of the rows of a CSR matrix.
 template <typename Scalar>
 std::vector<std::vector<std::pair<std::int32_t, double>>> TopTermsOf(
-    const ArrayOf<Scalar>& data, const ArrayOf<std::int32_t>& indices,
-    const ArrayOf<std::int32_t>& indptr, std::int64_t columns,
-    const std::vector<std::uint8_t>& eligible, std::size_t top_n) {
-  const DocumentTermView<Scalar> view = CsrView(data, indices, indptr, columns);
+    const Csr<Scalar>& matrix, const std::vector<std::uint8_t>& eligible, std::size_t top_n) {
   std::vector<std::vector<TermWeight>> top;
   {
     py::gil_scoped_release release;
-    top = TopTerms(view, eligible, top_n);
+    top = TopTerms(matrix.View(), eligible, top_n);
   }
   std::vector<std::vector<std::pair<std::int32_t, double>>> out(top.size());
   for (std::size_t r = 0; r < top.size(); ++r) {
@@ -230,9 +234,9 @@ void BindTermCounter(py::module_& m) {
           py::arg("max_df_share") = true, py::arg("max_features") = py::none(),
           "Ends counting: (terms, document frequencies, documents).")
       .def("matrix", &CounterMatrix, py::arg("dtype"), py::arg("binary") = false,
-           py::arg("norm") = "", py::arg("sublinear_tf") = false,
+           py::arg_v("norm", Norm::kNone, "Norm.none"), py::arg("sublinear_tf") = false,
            py::arg("idf") = std::vector<double>{},
-           "(data, indices, indptr, shape) of the counts, weighted by idf and normalised.");
+           "The counts as a scipy.sparse.csr_matrix of dtype, weighted by idf and normalised.");
 }
 
 void BindSaved(py::module_& m) {
@@ -275,6 +279,17 @@ void BindSaved(py::module_& m) {
 }  // namespace
 
 void BindVectorize(py::module_& m) {
+  py::native_enum<Norm>(m, "Norm", "enum.Enum", "Row normalisation.")
+      .value("none", Norm::kNone)
+      .value("l1", Norm::kL1, "Each row's absolute values sum to 1.")
+      .value("l2", Norm::kL2, "Each row has unit Euclidean length.")
+      .finalize();
+  py::native_enum<Dtype>(m, "Dtype", "enum.Enum", "The element type of a counter's matrix.")
+      .value("int32", Dtype::kInt32)
+      .value("int64", Dtype::kInt64)
+      .value("float32", Dtype::kFloat32)
+      .value("float64", Dtype::kFloat64)
+      .finalize();
   BindTermCounter(m);
   BindSaved(m);
   m.def("inverse_document_frequency", &InverseDocumentFrequency, py::arg("document_frequency"),
@@ -283,10 +298,8 @@ void BindVectorize(py::module_& m) {
   m.def("keyword_eligible", &KeywordEligible, py::arg("terms"), py::arg("stop_words"),
         py::arg("segmenter"), py::call_guard<py::gil_scoped_release>(),
         "1 for each term that can be a keyword (words only: no stop word, number or symbol).");
-  m.def("top_terms", &TopTermsOf<float>, py::arg("data"), py::arg("indices"), py::arg("indptr"),
-        py::arg("columns"), py::arg("eligible"), py::arg("top_n"));
-  m.def("top_terms", &TopTermsOf<double>, py::arg("data"), py::arg("indices"), py::arg("indptr"),
-        py::arg("columns"), py::arg("eligible"), py::arg("top_n"),
+  m.def("top_terms", &TopTermsOf<float>, py::arg("matrix"), py::arg("eligible"), py::arg("top_n"));
+  m.def("top_terms", &TopTermsOf<double>, py::arg("matrix"), py::arg("eligible"), py::arg("top_n"),
         "For each row of a CSR matrix, its top_n heaviest eligible (column, weight) pairs.");
   m.def(
       "murmurhash3",
