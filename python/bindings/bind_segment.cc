@@ -248,8 +248,11 @@ void BindSegment(py::module_& m) {
       "evaluate_segmentation",
       [](const std::vector<std::string>& gold, const std::vector<std::string>& predicted,
          const std::optional<std::vector<std::string>>& vocabulary) {
-        const SegmentationScores s =
-            EvaluateSegmentation(gold, predicted, vocabulary ? &*vocabulary : nullptr);
+        SegmentationScores s;
+        {
+          LongCall call;  // reads every line, and builds a set of the vocabulary
+          s = EvaluateSegmentation(gold, predicted, vocabulary ? &*vocabulary : nullptr);
+        }
         py::dict out;
         out["precision"] = s.precision;
         out["recall"] = s.recall;

@@ -6,6 +6,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <pybind11/typing.h>
 
 #include <optional>
 #include <stdexcept>
@@ -82,17 +83,33 @@ void BindTopics(py::module_& m) {
       .def_property_readonly("iterations", &TopicModel::iterations)
       .def_property_readonly("reconstruction_error", &TopicModel::reconstruction_error);
 
+  // Saving and loading copy the whole model: both run without the GIL once the arguments are
+  // C++ values (the model is read through the Python object that owns it, which the argument
+  // keeps alive; the bytes are viewed, not copied, as bytes are immutable).
   m.def(
       "save_topic_model",
-      [](const std::string& settings, std::optional<TopicModel> model) {
-        return py::bytes(SavedTopicModel{settings, std::move(model)}.Serialize());
+      [](std::string settings, const py::typing::Optional<TopicModel>& model_object) {
+        const auto* model = model_object.is_none() ? nullptr : model_object.cast<TopicModel*>();
+        std::string bytes;
+        {
+          py::gil_scoped_release release;
+          SavedTopicModel saved{std::move(settings), std::nullopt};
+          if (model) saved.model = *model;
+          bytes = saved.Serialize();
+        }
+        return py::bytes(bytes);
       },
       py::arg("settings"), py::arg("model"),
       "The bytes of a topic model: settings (JSON) and the model (None: settings only).");
   m.def(
       "load_topic_model",
       [](const py::bytes& data) {
-        SavedTopicModel saved = SavedTopicModel::Deserialize(std::string_view(data));
+        const std::string_view bytes = data;
+        SavedTopicModel saved;
+        {
+          py::gil_scoped_release release;
+          saved = SavedTopicModel::Deserialize(bytes);
+        }
         return py::make_tuple(saved.settings, std::move(saved.model));
       },
       py::arg("data"), "(settings, model or None) from the bytes of save_topic_model.");

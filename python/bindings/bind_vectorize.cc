@@ -93,6 +93,14 @@ std::vector<std::vector<std::pair<std::int32_t, double>>> TopTermsOf(
   return out;
 }
 
+// (terms, document frequencies as a numpy array, documents) of a vocabulary.
+auto VocabularyTuple(const Vocabulary& vocabulary) {
+  return py::make_tuple(vocabulary.terms,
+                        py::array_t<std::int64_t>(static_cast<py::ssize_t>(vocabulary.terms.size()),
+                                                  vocabulary.document_frequency.data()),
+                        vocabulary.documents);
+}
+
 // Word ids by str object, for one call: a corpus repeats its words, and cut_many hands out one
 // str per distinct short word, so most words are found by their address without reading them.
 // The documents hold references to the strs for the length of the call.
@@ -223,12 +231,12 @@ void BindTermCounter(py::module_& m) {
             limits.min_df = {min_df, min_df_share};
             limits.max_df = {max_df, max_df_share};
             limits.max_features = max_features;
-            Vocabulary vocabulary = self.Finish(limits);
-            return py::make_tuple(
-                vocabulary.terms,
-                py::array_t<std::int64_t>(static_cast<py::ssize_t>(vocabulary.terms.size()),
-                                          vocabulary.document_frequency.data()),
-                vocabulary.documents);
+            Vocabulary vocabulary;
+            {
+              py::gil_scoped_release release;  // sorts and filters every term seen
+              vocabulary = self.Finish(limits);
+            }
+            return VocabularyTuple(vocabulary);
           },
           py::arg("min_df") = 1.0, py::arg("min_df_share") = false, py::arg("max_df") = 1.0,
           py::arg("max_df_share") = true, py::arg("max_features") = py::none(),
@@ -239,18 +247,30 @@ void BindTermCounter(py::module_& m) {
            "The counts as a scipy.sparse.csr_matrix of dtype, weighted by idf and normalised.");
 }
 
+// Saving and loading read or write the whole vocabulary: both run without the GIL, once the
+// arguments are C++ values (the bytes are viewed, not copied: the argument holds a reference
+// for the length of the call, and bytes are immutable).
 void BindSaved(py::module_& m) {
   m.def(
       "save_vectorizer",
-      [](const std::string& settings, std::optional<std::vector<std::string>> terms,
-         const std::vector<std::int64_t>& document_frequency, std::size_t documents,
-         const std::vector<double>& idf, const py::bytes& segmenter) {
-        SavedVectorizer saved;
-        saved.settings = settings;
-        if (terms) saved.vocabulary = Vocabulary{*terms, document_frequency, documents};
-        saved.idf = idf;
-        saved.segmenter = segmenter;
-        return py::bytes(saved.Serialize());
+      [](std::string settings, std::optional<std::vector<std::string>> terms,
+         std::vector<std::int64_t> document_frequency, std::size_t documents,
+         std::vector<double> idf, const py::bytes& segmenter) {
+        const std::string_view segmenter_bytes = segmenter;
+        std::string bytes;
+        {
+          py::gil_scoped_release release;
+          SavedVectorizer saved;
+          saved.settings = std::move(settings);
+          if (terms) {
+            saved.vocabulary =
+                Vocabulary{std::move(*terms), std::move(document_frequency), documents};
+          }
+          saved.idf = std::move(idf);
+          saved.segmenter = segmenter_bytes;
+          bytes = saved.Serialize();
+        }
+        return py::bytes(bytes);
       },
       py::arg("settings"), py::arg("terms"), py::arg("document_frequency"), py::arg("documents"),
       py::arg("idf"), py::arg("segmenter"),
@@ -258,16 +278,14 @@ void BindSaved(py::module_& m) {
   m.def(
       "load_vectorizer",
       [](const py::bytes& data) {
-        const SavedVectorizer saved = SavedVectorizer::Deserialize(std::string_view(data));
-        py::object vocabulary = py::none();
-        if (saved.vocabulary) {
-          const Vocabulary& v = *saved.vocabulary;
-          vocabulary =
-              py::make_tuple(v.terms,
-                             py::array_t<std::int64_t>(static_cast<py::ssize_t>(v.terms.size()),
-                                                       v.document_frequency.data()),
-                             v.documents);
+        const std::string_view bytes = data;
+        SavedVectorizer saved;
+        {
+          py::gil_scoped_release release;
+          saved = SavedVectorizer::Deserialize(bytes);
         }
+        py::object vocabulary = py::none();
+        if (saved.vocabulary) vocabulary = VocabularyTuple(*saved.vocabulary);
         return py::make_tuple(
             saved.settings, vocabulary,
             py::array_t<double>(static_cast<py::ssize_t>(saved.idf.size()), saved.idf.data()),
@@ -293,7 +311,7 @@ void BindVectorize(py::module_& m) {
   BindTermCounter(m);
   BindSaved(m);
   m.def("inverse_document_frequency", &InverseDocumentFrequency, py::arg("document_frequency"),
-        py::arg("documents"), py::arg("smooth"),
+        py::arg("documents"), py::arg("smooth"), py::call_guard<py::gil_scoped_release>(),
         "ln((1 + n) / (1 + df)) + 1 (smooth) or ln(n / df) + 1 for each term.");
   m.def("keyword_eligible", &KeywordEligible, py::arg("terms"), py::arg("stop_words"),
         py::arg("segmenter"), py::call_guard<py::gil_scoped_release>(),
