@@ -14,6 +14,7 @@
 
 #include "bindings.h"
 #include "common.h"
+#include "gongwen/ids_by_address.h"
 #include "gongwen/segment.h"
 #include "gongwen/vectorize.h"
 #include "sparse.h"
@@ -101,63 +102,21 @@ auto VocabularyTuple(const Vocabulary& vocabulary) {
                         vocabulary.documents);
 }
 
-// Word ids by str object, for one call: a corpus repeats its words, and cut_many hands out one
-// str per distinct short word, so most words are found by their address without reading them.
-// The documents hold references to the strs for the length of the call.
-class WordIdsByObject {
- public:
-  WordIdsByObject() : slots_(1 << 12) {}
-
-  // The word id of `word` (a str), interning it on first sight.
-  std::int32_t Get(TermCounter& counter, PyObject* word) {
-    std::size_t i = Slot(word);
-    for (; slots_[i].key; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].key == word) return slots_[i].id;
-    }
-    const std::int32_t id = Intern(counter, word);
-    slots_[i] = {word, id};
-    if (++used_ * 2 > slots_.size()) Grow();
-    return id;
+// The counter's id of `word` (a str), interning it.
+std::int32_t InternWord(TermCounter& counter, PyObject* word) {
+  Py_ssize_t size = 0;
+  if (const char* utf8 = PyUnicode_AsUTF8AndSize(word, &size)) {
+    return counter.InternWord(std::string_view(utf8, static_cast<std::size_t>(size)));
   }
-
- private:
-  struct Entry {
-    PyObject* key = nullptr;
-    std::int32_t id = 0;
-  };
-
-  std::size_t Slot(PyObject* key) const {
-    const auto bits = reinterpret_cast<std::uintptr_t>(key) >> 4;
-    return static_cast<std::size_t>(bits * 0x9E3779B97F4A7C15ull >> 20) & (slots_.size() - 1);
-  }
-
-  void Grow() {
-    std::vector<Entry> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Entry& e : old) {
-      if (!e.key) continue;
-      std::size_t i = Slot(e.key);
-      while (slots_[i].key) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = e;
-    }
-  }
-
-  static std::int32_t Intern(TermCounter& counter, PyObject* word) {
-    Py_ssize_t size = 0;
-    if (const char* utf8 = PyUnicode_AsUTF8AndSize(word, &size)) {
-      return counter.InternWord(std::string_view(utf8, static_cast<std::size_t>(size)));
-    }
-    PyErr_Clear();  // lone surrogates, which UTF-8 cannot hold
-    return counter.InternWord(
-        std::u32string_view(CodePoints(py::reinterpret_borrow<py::str>(word))));
-  }
-
-  std::vector<Entry> slots_;
-  std::size_t used_ = 0;
-};
+  PyErr_Clear();  // lone surrogates, which UTF-8 cannot hold
+  return counter.InternWord(std::u32string_view(CodePoints(py::reinterpret_borrow<py::str>(word))));
+}
 
 py::ssize_t AddWordLists(TermCounter& self, const py::sequence& documents) {
-  WordIdsByObject words;
+  // Word ids by str object, for this call: a corpus repeats its words, and cut_many hands out
+  // one str per distinct short word, so most words are found by their address without reading
+  // them. The documents hold references to the strs for the length of the call.
+  IdsByAddress word_ids(1 << 12);
   std::vector<std::int32_t> ids;
   const py::ssize_t n = py::len(documents);
   for (py::ssize_t d = 0; d < n; ++d) {
@@ -169,7 +128,9 @@ py::ssize_t AddWordLists(TermCounter& self, const py::sequence& documents) {
     ids.clear();
     for (Py_ssize_t k = 0; k < size; ++k) {
       if (!PyUnicode_Check(items[k])) return d;
-      ids.push_back(words.Get(self, items[k]));
+      const auto [id, added] = word_ids.Insert(items[k]);
+      if (added) *id = InternWord(self, items[k]);
+      ids.push_back(*id);
     }
     self.AddWordIds(ids);
   }
