@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bindings.h"
+#include "common.h"
 #include "gongwen/bulletin.h"
 #include "gongwen/corpus.h"
 

@@ -4,9 +4,9 @@
 #include <pybind11/stl.h>
 
 #include <string>
-#include <thread>
 
 #include "bindings.h"
+#include "common.h"
 #include "gongwen/clean.h"
 #include "gongwen/decode.h"
 #include "gongwen/error.h"
@@ -14,13 +14,6 @@
 namespace py = pybind11;
 
 namespace gongwen::bindings {
-
-py::str FsString(std::string_view bytes) {
-  PyObject* text =
-      PyUnicode_DecodeFSDefaultAndSize(bytes.data(), static_cast<Py_ssize_t>(bytes.size()));
-  if (text == nullptr) throw py::error_already_set();
-  return py::reinterpret_steal<py::str>(text);
-}
 
 namespace {
 
@@ -73,23 +66,7 @@ void RegisterExceptions(py::module_& m) {
 
 }  // namespace
 
-namespace {
-
-// The thread that imported the module: Python's main thread, the only one that runs signal
-// handlers (a module is imported there unless a program goes out of its way).
-std::thread::id main_thread;
-
-}  // namespace
-
-bool SignalPending() {
-  // Elsewhere there is nothing to check, and no need to wait for the GIL.
-  if (std::this_thread::get_id() != main_thread) return false;
-  py::gil_scoped_acquire gil;
-  return PyErr_CheckSignals() != 0;
-}
-
 void BindIo(py::module_& m) {
-  main_thread = std::this_thread::get_id();
   RegisterExceptions(m);
 
   m.def(

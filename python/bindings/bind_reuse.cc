@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bindings.h"
+#include "common.h"
 #include "gongwen/reuse.h"
 
 namespace py = pybind11;

@@ -4,12 +4,12 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "bindings.h"
+#include "common.h"
 #include "gongwen/discover.h"
 #include "gongwen/segment.h"
 #include "gongwen/stopwords.h"
@@ -240,33 +240,6 @@ void BindSegmenter(py::module_& m) {
 
 }  // namespace
 
-// The code points of a Python str (lone surrogates included: they segment as punctuation). The
-// loop is per storage width, so that each one is a plain widening copy.
-std::u32string CodePoints(const py::str& text) {
-  PyObject* s = text.ptr();
-  const auto n = static_cast<std::size_t>(PyUnicode_GET_LENGTH(s));
-  std::u32string out(n, U'\0');
-  switch (PyUnicode_KIND(s)) {
-    case PyUnicode_1BYTE_KIND:
-      std::copy_n(PyUnicode_1BYTE_DATA(s), n, out.begin());
-      break;
-    case PyUnicode_2BYTE_KIND:
-      std::copy_n(PyUnicode_2BYTE_DATA(s), n, out.begin());
-      break;
-    default:
-      std::copy_n(PyUnicode_4BYTE_DATA(s), n, out.begin());
-      break;
-  }
-  return out;
-}
-
-std::vector<std::u32string> CodePoints(const std::vector<py::str>& texts) {
-  std::vector<std::u32string> out;
-  out.reserve(texts.size());
-  for (const py::str& text : texts) out.push_back(CodePoints(text));
-  return out;
-}
-
 void BindSegment(py::module_& m) {
   m.attr("Token") = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(TokenType()));
   BindSegmenter(m);
@@ -275,8 +248,11 @@ void BindSegment(py::module_& m) {
       "evaluate_segmentation",
       [](const std::vector<std::string>& gold, const std::vector<std::string>& predicted,
          const std::optional<std::vector<std::string>>& vocabulary) {
-        const SegmentationScores s =
-            EvaluateSegmentation(gold, predicted, vocabulary ? &*vocabulary : nullptr);
+        SegmentationScores s;
+        {
+          LongCall call;  // reads every line, and builds a set of the vocabulary
+          s = EvaluateSegmentation(gold, predicted, vocabulary ? &*vocabulary : nullptr);
+        }
         py::dict out;
         out["precision"] = s.precision;
         out["recall"] = s.recall;

@@ -1,4 +1,4 @@
-// Cosine nearest neighbours and all-pairs cosines. Sparse matrices come in as scipy's CSR buffers
+// Cosine nearest neighbours and all-pairs cosines. Sparse matrices come in as scipy CSR matrices
 // viewed without a copy (sparse.h), dense ones as C-contiguous 2-D numpy arrays; the results
 // leave as numpy arrays over the core's Eigen matrices (no copy). gongwen.similarity checks the
 // arguments and picks the overload of the right type.
@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "bindings.h"
+#include "common.h"
 #include "gongwen/similarity.h"
 #include "sparse.h"
 
@@ -56,30 +57,23 @@ py::tuple Parts(Neighbours<Scalar>&& neighbours) {
 // Checking the buffers and the search read the whole input: both run without the GIL.
 
 template <typename Scalar>
-py::tuple SparseSelf(const ArrayOf<Scalar>& data, const ArrayOf<std::int32_t>& indices,
-                     const ArrayOf<std::int32_t>& indptr, std::int64_t columns, std::int64_t k,
-                     std::optional<double> threshold, int n_threads) {
+py::tuple SparseSelf(const Csr<Scalar>& rows, std::int64_t k, std::optional<double> threshold,
+                     int n_threads) {
   Neighbours<Scalar> neighbours;
   {
     LongCall call;
-    neighbours =
-        MostSimilar(CsrView(data, indices, indptr, columns), Options(k, threshold, n_threads));
+    neighbours = MostSimilar(rows.View(), Options(k, threshold, n_threads));
   }
   return Parts(std::move(neighbours));
 }
 
 template <typename Scalar>
-py::tuple SparseQueries(const ArrayOf<Scalar>& data, const ArrayOf<std::int32_t>& indices,
-                        const ArrayOf<std::int32_t>& indptr, const ArrayOf<Scalar>& query_data,
-                        const ArrayOf<std::int32_t>& query_indices,
-                        const ArrayOf<std::int32_t>& query_indptr, std::int64_t columns,
-                        std::int64_t k, std::optional<double> threshold, int n_threads) {
+py::tuple SparseQueries(const Csr<Scalar>& rows, const Csr<Scalar>& queries, std::int64_t k,
+                        std::optional<double> threshold, int n_threads) {
   Neighbours<Scalar> neighbours;
   {
     LongCall call;
-    neighbours = MostSimilar(CsrView(data, indices, indptr, columns),
-                             CsrView(query_data, query_indices, query_indptr, columns),
-                             Options(k, threshold, n_threads));
+    neighbours = MostSimilar(rows.View(), queries.View(), Options(k, threshold, n_threads));
   }
   return Parts(std::move(neighbours));
 }
@@ -107,12 +101,11 @@ py::tuple DenseQueries(const ArrayOf<Scalar>& rows, const ArrayOf<Scalar>& queri
 }
 
 template <typename Scalar>
-py::array SparseCosines(const ArrayOf<Scalar>& data, const ArrayOf<std::int32_t>& indices,
-                        const ArrayOf<std::int32_t>& indptr, std::int64_t columns, int n_threads) {
+py::array SparseCosines(const Csr<Scalar>& rows, int n_threads) {
   DenseRows<Scalar> cosines;
   {
     LongCall call;
-    cosines = CosineSimilarities(CsrView(data, indices, indptr, columns), n_threads);
+    cosines = CosineSimilarities(rows.View(), n_threads);
   }
   return ArrayOwning(std::move(cosines));
 }
@@ -141,21 +134,19 @@ void BindSimilarity(py::module_& m) {
   const char* neighbours_doc =
       "(indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: "
       "none), most similar first, ties in index order.";
-  BindBoth(m, "most_similar_sparse", &SparseSelf<float>, &SparseSelf<double>, py::arg("data"),
-           py::arg("indices"), py::arg("indptr"), py::arg("columns"), py::arg("k"),
-           py::arg("threshold"), py::arg("n_threads"), neighbours_doc);
+  BindBoth(m, "most_similar_sparse", &SparseSelf<float>, &SparseSelf<double>, py::arg("rows"),
+           py::arg("k"), py::arg("threshold"), py::arg("n_threads"), neighbours_doc);
   BindBoth(m, "most_similar_sparse_queries", &SparseQueries<float>, &SparseQueries<double>,
-           py::arg("data"), py::arg("indices"), py::arg("indptr"), py::arg("query_data"),
-           py::arg("query_indices"), py::arg("query_indptr"), py::arg("columns"), py::arg("k"),
-           py::arg("threshold"), py::arg("n_threads"), neighbours_doc);
+           py::arg("rows"), py::arg("queries"), py::arg("k"), py::arg("threshold"),
+           py::arg("n_threads"), neighbours_doc);
   BindBoth(m, "most_similar_dense", &DenseSelf<float>, &DenseSelf<double>, py::arg("rows"),
            py::arg("k"), py::arg("threshold"), py::arg("n_threads"), neighbours_doc);
   BindBoth(m, "most_similar_dense_queries", &DenseQueries<float>, &DenseQueries<double>,
            py::arg("rows"), py::arg("queries"), py::arg("k"), py::arg("threshold"),
            py::arg("n_threads"), neighbours_doc);
   BindBoth(m, "cosine_similarities_sparse", &SparseCosines<float>, &SparseCosines<double>,
-           py::arg("data"), py::arg("indices"), py::arg("indptr"), py::arg("columns"),
-           py::arg("n_threads"), "The rows x rows cosines of a CSR matrix's rows.");
+           py::arg("rows"), py::arg("n_threads"),
+           "The rows x rows cosines of a CSR matrix's rows.");
   BindBoth(m, "cosine_similarities_dense", &DenseCosines<float>, &DenseCosines<double>,
            py::arg("rows"), py::arg("n_threads"), "The rows x rows cosines of a 2-D array's rows.");
 }

@@ -1,6 +1,7 @@
-// Term counting and TF-IDF weighting. A matrix leaves C++ as the three buffers of an Eigen
-// row-major sparse matrix, wrapped as numpy arrays that keep the matrix alive (no copy);
-// gongwen.vectorize makes the scipy.sparse.csr_matrix.
+// Term counting and TF-IDF weighting. A matrix leaves C++ as a scipy.sparse.csr_matrix over the
+// three buffers of the Eigen row-major sparse matrix the core built, which they keep alive (no
+// copy; sparse.h).
+#include <pybind11/native_enum.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -8,9 +9,12 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "bindings.h"
+#include "common.h"
+#include "gongwen/ids_by_address.h"
 #include "gongwen/segment.h"
 #include "gongwen/vectorize.h"
 #include "sparse.h"
@@ -31,55 +35,57 @@ AnalyzerOptions MakeAnalyzer(std::size_t ngram_min, std::size_t ngram_max, bool 
   return options;
 }
 
-Norm ParseNorm(const std::string& norm) {
-  if (norm == "l2") return Norm::kL2;
-  if (norm == "l1") return Norm::kL1;
-  if (norm.empty()) return Norm::kNone;
-  throw std::invalid_argument("norm must be 'l1', 'l2' or None, not '" + norm + "'");
-}
+// The element types a counter's matrix can have (numpy's names).
+enum class Dtype : std::uint8_t { kInt32, kInt64, kFloat32, kFloat64 };
 
-// The counts (or weights) of a counter as matrix parts of `dtype`. Weighting applies to the
+// The counts (or weights) of a counter as a matrix of Scalar. Weighting applies to the
 // floating-point types only: `idf` (empty: none), then `norm`.
 template <typename Scalar>
-py::tuple WeightedParts(const TermCounter& counter, bool binary, const TfidfOptions& weighting,
-                        const std::vector<double>& idf) {
+Csr<Scalar> Weighted(const TermCounter& counter, bool binary, const TfidfOptions& weighting,
+                     const std::vector<double>& idf) {
   DocumentTermMatrix<Scalar> matrix;
   {
     py::gil_scoped_release release;
     matrix = counter.Matrix<Scalar>(binary);
     if constexpr (std::is_floating_point_v<Scalar>) WeightTfidf(matrix, weighting, idf);
   }
-  return MatrixParts(std::move(matrix));
+  return CsrOwning(std::move(matrix));
 }
 
-py::tuple CounterMatrix(const TermCounter& counter, const std::string& dtype, bool binary,
-                        const std::string& norm, bool sublinear_tf,
-                        const std::vector<double>& idf) {
+// A matrix of any of the dtypes.
+using AnyCsr = std::variant<Csr<float>, Csr<double>, Csr<std::int32_t>, Csr<std::int64_t>>;
+
+AnyCsr CounterMatrix(const TermCounter& counter, Dtype dtype, bool binary, Norm norm,
+                     bool sublinear_tf, const std::vector<double>& idf) {
   TfidfOptions weighting;
-  weighting.norm = ParseNorm(norm);
+  weighting.norm = norm;
   weighting.sublinear_tf = sublinear_tf;
   weighting.use_idf = !idf.empty();
-  if (dtype == "float32") return WeightedParts<float>(counter, binary, weighting, idf);
-  if (dtype == "float64") return WeightedParts<double>(counter, binary, weighting, idf);
-  if (weighting.norm != Norm::kNone || sublinear_tf || !idf.empty()) {
-    throw std::invalid_argument("TF-IDF weights need a floating-point dtype, not " + dtype);
+  switch (dtype) {
+    case Dtype::kFloat32:
+      return Weighted<float>(counter, binary, weighting, idf);
+    case Dtype::kFloat64:
+      return Weighted<double>(counter, binary, weighting, idf);
+    case Dtype::kInt32:
+    case Dtype::kInt64:
+      break;
   }
-  if (dtype == "int32") return WeightedParts<std::int32_t>(counter, binary, weighting, idf);
-  if (dtype == "int64") return WeightedParts<std::int64_t>(counter, binary, weighting, idf);
-  throw std::invalid_argument("dtype must be float32, float64, int32 or int64, not " + dtype);
+  if (norm != Norm::kNone || sublinear_tf || !idf.empty()) {
+    throw std::invalid_argument(std::string("TF-IDF weights need a floating-point dtype, not ") +
+                                (dtype == Dtype::kInt32 ? "int32" : "int64"));
+  }
+  if (dtype == Dtype::kInt32) return Weighted<std::int32_t>(counter, binary, weighting, idf);
+  return Weighted<std::int64_t>(counter, binary, weighting, idf);
 }
 
-// The top terms of the rows of a CSR matrix given as numpy buffers.
+// The top terms of the rows of a CSR matrix.
 template <typename Scalar>
 std::vector<std::vector<std::pair<std::int32_t, double>>> TopTermsOf(
-    const ArrayOf<Scalar>& data, const ArrayOf<std::int32_t>& indices,
-    const ArrayOf<std::int32_t>& indptr, std::int64_t columns,
-    const std::vector<std::uint8_t>& eligible, std::size_t top_n) {
-  const DocumentTermView<Scalar> view = CsrView(data, indices, indptr, columns);
+    const Csr<Scalar>& matrix, const std::vector<std::uint8_t>& eligible, std::size_t top_n) {
   std::vector<std::vector<TermWeight>> top;
   {
     py::gil_scoped_release release;
-    top = TopTerms(view, eligible, top_n);
+    top = TopTerms(matrix.View(), eligible, top_n);
   }
   std::vector<std::vector<std::pair<std::int32_t, double>>> out(top.size());
   for (std::size_t r = 0; r < top.size(); ++r) {
@@ -88,63 +94,29 @@ std::vector<std::vector<std::pair<std::int32_t, double>>> TopTermsOf(
   return out;
 }
 
-// Word ids by str object, for one call: a corpus repeats its words, and cut_many hands out one
-// str per distinct short word, so most words are found by their address without reading them.
-// The documents hold references to the strs for the length of the call.
-class WordIdsByObject {
- public:
-  WordIdsByObject() : slots_(1 << 12) {}
+// (terms, document frequencies as a numpy array, documents) of a vocabulary.
+auto VocabularyTuple(const Vocabulary& vocabulary) {
+  return py::make_tuple(vocabulary.terms,
+                        py::array_t<std::int64_t>(static_cast<py::ssize_t>(vocabulary.terms.size()),
+                                                  vocabulary.document_frequency.data()),
+                        vocabulary.documents);
+}
 
-  // The word id of `word` (a str), interning it on first sight.
-  std::int32_t Get(TermCounter& counter, PyObject* word) {
-    std::size_t i = Slot(word);
-    for (; slots_[i].key; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].key == word) return slots_[i].id;
-    }
-    const std::int32_t id = Intern(counter, word);
-    slots_[i] = {word, id};
-    if (++used_ * 2 > slots_.size()) Grow();
-    return id;
+// The counter's id of `word` (a str), interning it.
+std::int32_t InternWord(TermCounter& counter, PyObject* word) {
+  Py_ssize_t size = 0;
+  if (const char* utf8 = PyUnicode_AsUTF8AndSize(word, &size)) {
+    return counter.InternWord(std::string_view(utf8, static_cast<std::size_t>(size)));
   }
-
- private:
-  struct Entry {
-    PyObject* key = nullptr;
-    std::int32_t id = 0;
-  };
-
-  std::size_t Slot(PyObject* key) const {
-    const auto bits = reinterpret_cast<std::uintptr_t>(key) >> 4;
-    return static_cast<std::size_t>(bits * 0x9E3779B97F4A7C15ull >> 20) & (slots_.size() - 1);
-  }
-
-  void Grow() {
-    std::vector<Entry> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Entry& e : old) {
-      if (!e.key) continue;
-      std::size_t i = Slot(e.key);
-      while (slots_[i].key) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = e;
-    }
-  }
-
-  static std::int32_t Intern(TermCounter& counter, PyObject* word) {
-    Py_ssize_t size = 0;
-    if (const char* utf8 = PyUnicode_AsUTF8AndSize(word, &size)) {
-      return counter.InternWord(std::string_view(utf8, static_cast<std::size_t>(size)));
-    }
-    PyErr_Clear();  // lone surrogates, which UTF-8 cannot hold
-    return counter.InternWord(
-        std::u32string_view(CodePoints(py::reinterpret_borrow<py::str>(word))));
-  }
-
-  std::vector<Entry> slots_;
-  std::size_t used_ = 0;
-};
+  PyErr_Clear();  // lone surrogates, which UTF-8 cannot hold
+  return counter.InternWord(std::u32string_view(CodePoints(py::reinterpret_borrow<py::str>(word))));
+}
 
 py::ssize_t AddWordLists(TermCounter& self, const py::sequence& documents) {
-  WordIdsByObject words;
+  // Word ids by str object, for this call: a corpus repeats its words, and cut_many hands out
+  // one str per distinct short word, so most words are found by their address without reading
+  // them. The documents hold references to the strs for the length of the call.
+  IdsByAddress word_ids(1 << 12);
   std::vector<std::int32_t> ids;
   const py::ssize_t n = py::len(documents);
   for (py::ssize_t d = 0; d < n; ++d) {
@@ -156,7 +128,9 @@ py::ssize_t AddWordLists(TermCounter& self, const py::sequence& documents) {
     ids.clear();
     for (Py_ssize_t k = 0; k < size; ++k) {
       if (!PyUnicode_Check(items[k])) return d;
-      ids.push_back(words.Get(self, items[k]));
+      const auto [id, added] = word_ids.Insert(items[k]);
+      if (added) *id = InternWord(self, items[k]);
+      ids.push_back(*id);
     }
     self.AddWordIds(ids);
   }
@@ -218,34 +192,46 @@ void BindTermCounter(py::module_& m) {
             limits.min_df = {min_df, min_df_share};
             limits.max_df = {max_df, max_df_share};
             limits.max_features = max_features;
-            Vocabulary vocabulary = self.Finish(limits);
-            return py::make_tuple(
-                vocabulary.terms,
-                py::array_t<std::int64_t>(static_cast<py::ssize_t>(vocabulary.terms.size()),
-                                          vocabulary.document_frequency.data()),
-                vocabulary.documents);
+            Vocabulary vocabulary;
+            {
+              py::gil_scoped_release release;  // sorts and filters every term seen
+              vocabulary = self.Finish(limits);
+            }
+            return VocabularyTuple(vocabulary);
           },
           py::arg("min_df") = 1.0, py::arg("min_df_share") = false, py::arg("max_df") = 1.0,
           py::arg("max_df_share") = true, py::arg("max_features") = py::none(),
           "Ends counting: (terms, document frequencies, documents).")
       .def("matrix", &CounterMatrix, py::arg("dtype"), py::arg("binary") = false,
-           py::arg("norm") = "", py::arg("sublinear_tf") = false,
+           py::arg_v("norm", Norm::kNone, "Norm.none"), py::arg("sublinear_tf") = false,
            py::arg("idf") = std::vector<double>{},
-           "(data, indices, indptr, shape) of the counts, weighted by idf and normalised.");
+           "The counts as a scipy.sparse.csr_matrix of dtype, weighted by idf and normalised.");
 }
 
+// Saving and loading read or write the whole vocabulary: both run without the GIL, once the
+// arguments are C++ values (the bytes are viewed, not copied: the argument holds a reference
+// for the length of the call, and bytes are immutable).
 void BindSaved(py::module_& m) {
   m.def(
       "save_vectorizer",
-      [](const std::string& settings, std::optional<std::vector<std::string>> terms,
-         const std::vector<std::int64_t>& document_frequency, std::size_t documents,
-         const std::vector<double>& idf, const py::bytes& segmenter) {
-        SavedVectorizer saved;
-        saved.settings = settings;
-        if (terms) saved.vocabulary = Vocabulary{*terms, document_frequency, documents};
-        saved.idf = idf;
-        saved.segmenter = segmenter;
-        return py::bytes(saved.Serialize());
+      [](std::string settings, std::optional<std::vector<std::string>> terms,
+         std::vector<std::int64_t> document_frequency, std::size_t documents,
+         std::vector<double> idf, const py::bytes& segmenter) {
+        const std::string_view segmenter_bytes = segmenter;
+        std::string bytes;
+        {
+          py::gil_scoped_release release;
+          SavedVectorizer saved;
+          saved.settings = std::move(settings);
+          if (terms) {
+            saved.vocabulary =
+                Vocabulary{std::move(*terms), std::move(document_frequency), documents};
+          }
+          saved.idf = std::move(idf);
+          saved.segmenter = segmenter_bytes;
+          bytes = saved.Serialize();
+        }
+        return py::bytes(bytes);
       },
       py::arg("settings"), py::arg("terms"), py::arg("document_frequency"), py::arg("documents"),
       py::arg("idf"), py::arg("segmenter"),
@@ -253,16 +239,14 @@ void BindSaved(py::module_& m) {
   m.def(
       "load_vectorizer",
       [](const py::bytes& data) {
-        const SavedVectorizer saved = SavedVectorizer::Deserialize(std::string_view(data));
-        py::object vocabulary = py::none();
-        if (saved.vocabulary) {
-          const Vocabulary& v = *saved.vocabulary;
-          vocabulary =
-              py::make_tuple(v.terms,
-                             py::array_t<std::int64_t>(static_cast<py::ssize_t>(v.terms.size()),
-                                                       v.document_frequency.data()),
-                             v.documents);
+        const std::string_view bytes = data;
+        SavedVectorizer saved;
+        {
+          py::gil_scoped_release release;
+          saved = SavedVectorizer::Deserialize(bytes);
         }
+        py::object vocabulary = py::none();
+        if (saved.vocabulary) vocabulary = VocabularyTuple(*saved.vocabulary);
         return py::make_tuple(
             saved.settings, vocabulary,
             py::array_t<double>(static_cast<py::ssize_t>(saved.idf.size()), saved.idf.data()),
@@ -274,18 +258,27 @@ void BindSaved(py::module_& m) {
 }  // namespace
 
 void BindVectorize(py::module_& m) {
+  py::native_enum<Norm>(m, "Norm", "enum.Enum", "Row normalisation.")
+      .value("none", Norm::kNone)
+      .value("l1", Norm::kL1, "Each row's absolute values sum to 1.")
+      .value("l2", Norm::kL2, "Each row has unit Euclidean length.")
+      .finalize();
+  py::native_enum<Dtype>(m, "Dtype", "enum.Enum", "The element type of a counter's matrix.")
+      .value("int32", Dtype::kInt32)
+      .value("int64", Dtype::kInt64)
+      .value("float32", Dtype::kFloat32)
+      .value("float64", Dtype::kFloat64)
+      .finalize();
   BindTermCounter(m);
   BindSaved(m);
   m.def("inverse_document_frequency", &InverseDocumentFrequency, py::arg("document_frequency"),
-        py::arg("documents"), py::arg("smooth"),
+        py::arg("documents"), py::arg("smooth"), py::call_guard<py::gil_scoped_release>(),
         "ln((1 + n) / (1 + df)) + 1 (smooth) or ln(n / df) + 1 for each term.");
   m.def("keyword_eligible", &KeywordEligible, py::arg("terms"), py::arg("stop_words"),
         py::arg("segmenter"), py::call_guard<py::gil_scoped_release>(),
         "1 for each term that can be a keyword (words only: no stop word, number or symbol).");
-  m.def("top_terms", &TopTermsOf<float>, py::arg("data"), py::arg("indices"), py::arg("indptr"),
-        py::arg("columns"), py::arg("eligible"), py::arg("top_n"));
-  m.def("top_terms", &TopTermsOf<double>, py::arg("data"), py::arg("indices"), py::arg("indptr"),
-        py::arg("columns"), py::arg("eligible"), py::arg("top_n"),
+  m.def("top_terms", &TopTermsOf<float>, py::arg("matrix"), py::arg("eligible"), py::arg("top_n"));
+  m.def("top_terms", &TopTermsOf<double>, py::arg("matrix"), py::arg("eligible"), py::arg("top_n"),
         "For each row of a CSR matrix, its top_n heaviest eligible (column, weight) pairs.");
   m.def(
       "murmurhash3",

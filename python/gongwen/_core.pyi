@@ -3,11 +3,13 @@ Private C++ core of gongwen; use the public API of the gongwen package instead.
 """
 from __future__ import annotations
 import collections.abc
+import enum
 from gongwen import Token
 import numpy
 import numpy.typing
+import scipy.sparse
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'EmptyDocumentError', 'LoadResult', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicModel', 'clean_text', 'cosine_similarities_dense', 'cosine_similarities_sparse', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'most_similar_dense', 'most_similar_dense_queries', 'most_similar_sparse', 'most_similar_sparse_queries', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_topic_model', 'save_vectorizer', 'top_terms']
+__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'Dtype', 'EmptyDocumentError', 'LoadResult', 'Norm', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicMethod', 'TopicModel', 'clean_text', 'cosine_similarities_dense', 'cosine_similarities_sparse', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'most_similar_dense', 'most_similar_dense_queries', 'most_similar_sparse', 'most_similar_sparse_queries', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_topic_model', 'save_vectorizer', 'top_terms']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -202,6 +204,27 @@ class Segmenter:
     @property
     def unknown_words(self) -> bool:
         ...
+class Norm(enum.Enum):
+    """
+    Row normalisation.
+    """
+    l1: typing.ClassVar[Norm]
+    l2: typing.ClassVar[Norm]
+    none: typing.ClassVar[Norm]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class Dtype(enum.Enum):
+    """
+    The element type of a counter's matrix.
+    """
+    float32: typing.ClassVar[Dtype]
+    float64: typing.ClassVar[Dtype]
+    int32: typing.ClassVar[Dtype]
+    int64: typing.ClassVar[Dtype]
+    @classmethod
+    def __new__(cls, value):
+        ...
 class TermCounter:
     """
     Counts the terms of documents added in batches.
@@ -227,32 +250,41 @@ class TermCounter:
         """
         Ends counting: (terms, document frequencies, documents).
         """
-    def matrix(self, dtype: str, binary: bool = False, norm: str = '', sublinear_tf: bool = False, idf: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = []) -> tuple:
+    def matrix(self, dtype: Dtype, binary: bool = False, norm: Norm = ..., sublinear_tf: bool = False, idf: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = []) -> typing.Annotated[scipy.sparse.csr_matrix, numpy.float32] | typing.Annotated[scipy.sparse.csr_matrix, numpy.float64] | typing.Annotated[scipy.sparse.csr_matrix, numpy.int32] | typing.Annotated[scipy.sparse.csr_matrix, numpy.int64]:
         """
-        (data, indices, indptr, shape) of the counts, weighted by idf and normalised.
+        The counts as a scipy.sparse.csr_matrix of dtype, weighted by idf and normalised.
         """
     @property
     def documents(self) -> int:
+        ...
+class TopicMethod(enum.Enum):
+    """
+    How topics are found.
+    """
+    lsa: typing.ClassVar[TopicMethod]
+    nmf: typing.ClassVar[TopicMethod]
+    @classmethod
+    def __new__(cls, value):
         ...
 class TopicModel:
     """
     A topic model (LSA or NMF) of a document-term matrix.
     """
-    def __init__(self, method: str, n_topics: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, n_iter: typing.SupportsInt | typing.SupportsIndex, n_oversamples: typing.SupportsInt | typing.SupportsIndex, max_iter: typing.SupportsInt | typing.SupportsIndex, tol: typing.SupportsFloat | typing.SupportsIndex) -> None:
+    def __init__(self, method: TopicMethod, n_topics: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, n_iter: typing.SupportsInt | typing.SupportsIndex, n_oversamples: typing.SupportsInt | typing.SupportsIndex, max_iter: typing.SupportsInt | typing.SupportsIndex, tol: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @typing.overload
-    def fit_transform(self, data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float32], "[m, n]"]:
+    def fit_transform(self, matrix: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float32], n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float32], "[m, n]"]:
         ...
     @typing.overload
-    def fit_transform(self, data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+    def fit_transform(self, matrix: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float64], n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
         """
-        Fits the model to a CSR matrix (data, indices, indptr, columns); returns the documents' topic weights (float32 for float32 data).
+        Fits the model to a CSR matrix; returns the documents' topic weights (float32 for float32 data).
         """
     @typing.overload
-    def transform(self, data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float32], "[m, n]"]:
+    def transform(self, matrix: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float32], n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float32], "[m, n]"]:
         ...
     @typing.overload
-    def transform(self, data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+    def transform(self, matrix: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float64], n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
         """
         The topic weights of the documents of a CSR matrix.
         """
@@ -274,7 +306,7 @@ class TopicModel:
     def iterations(self) -> int:
         ...
     @property
-    def method(self) -> str:
+    def method(self) -> TopicMethod:
         ...
     @property
     def n_terms(self) -> int:
@@ -303,12 +335,12 @@ def cosine_similarities_dense(rows: typing.Annotated[numpy.typing.ArrayLike, num
     The rows x rows cosines of a 2-D array's rows.
     """
 @typing.overload
-def cosine_similarities_sparse(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex) -> numpy.ndarray:
+def cosine_similarities_sparse(rows: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float32], n_threads: typing.SupportsInt | typing.SupportsIndex) -> numpy.ndarray:
     """
     The rows x rows cosines of a CSR matrix's rows.
     """
 @typing.overload
-def cosine_similarities_sparse(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, n_threads: typing.SupportsInt | typing.SupportsIndex) -> numpy.ndarray:
+def cosine_similarities_sparse(rows: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float64], n_threads: typing.SupportsInt | typing.SupportsIndex) -> numpy.ndarray:
     """
     The rows x rows cosines of a CSR matrix's rows.
     """
@@ -377,22 +409,22 @@ def most_similar_dense_queries(rows: typing.Annotated[numpy.typing.ArrayLike, nu
     (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
     """
 @typing.overload
-def most_similar_sparse(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+def most_similar_sparse(rows: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float32], k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
     """
     (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
     """
 @typing.overload
-def most_similar_sparse(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+def most_similar_sparse(rows: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float64], k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
     """
     (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
     """
 @typing.overload
-def most_similar_sparse_queries(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], query_data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], query_indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], query_indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+def most_similar_sparse_queries(rows: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float32], queries: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float32], k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
     """
     (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
     """
 @typing.overload
-def most_similar_sparse_queries(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], query_data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], query_indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], query_indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+def most_similar_sparse_queries(rows: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float64], queries: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float64], k: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex | None, n_threads: typing.SupportsInt | typing.SupportsIndex) -> tuple:
     """
     (indices, scores): queries x k arrays of int64 row indices (-1: none) and cosines (NaN: none), most similar first, ties in index order.
     """
@@ -421,10 +453,10 @@ def save_vectorizer(settings: str, terms: collections.abc.Sequence[str] | None, 
     The bytes of a vectorizer: settings (JSON), vocabulary, idf and segmenter.
     """
 @typing.overload
-def top_terms(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, eligible: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], top_n: typing.SupportsInt | typing.SupportsIndex) -> list[list[tuple[int, float]]]:
+def top_terms(matrix: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float32], eligible: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], top_n: typing.SupportsInt | typing.SupportsIndex) -> list[list[tuple[int, float]]]:
     ...
 @typing.overload
-def top_terms(data: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], columns: typing.SupportsInt | typing.SupportsIndex, eligible: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], top_n: typing.SupportsInt | typing.SupportsIndex) -> list[list[tuple[int, float]]]:
+def top_terms(matrix: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float64], eligible: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], top_n: typing.SupportsInt | typing.SupportsIndex) -> list[list[tuple[int, float]]]:
     """
     For each row of a CSR matrix, its top_n heaviest eligible (column, weight) pairs.
     """

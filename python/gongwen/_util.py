@@ -106,15 +106,6 @@ def map_batches(
     return out
 
 
-def csr_from_parts(parts: tuple[Any, Any, Any, tuple[int, int]]) -> Any:
-    """The scipy CSR matrix over the (data, indices, indptr, shape) the core returned; the
-    arrays keep the core's matrix alive, so nothing is copied."""
-    import scipy.sparse
-
-    data, indices, indptr, shape = parts
-    return scipy.sparse.csr_matrix((data, indices, indptr), shape=shape, copy=False)
-
-
 def csr_for_core(matrix: Any, columns: int | None = None) -> Any:
     """`matrix` (any scipy sparse matrix or array) as the core reads it: canonical CSR of
     float32 or float64 with 32-bit indices; `columns`, when given, is checked."""

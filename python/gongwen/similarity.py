@@ -94,9 +94,7 @@ def most_similar(
     if Y is None:
         if isinstance(corpus, np.ndarray):
             return _core.most_similar_dense(corpus, k, threshold, threads)
-        return _core.most_similar_sparse(
-            corpus.data, corpus.indices, corpus.indptr, corpus.shape[1], k, threshold, threads
-        )
+        return _core.most_similar_sparse(corpus, k, threshold, threads)
     queries = _rows(Y, "Y")
     if queries.shape[1] != corpus.shape[1]:
         raise ValueError(
@@ -106,18 +104,7 @@ def most_similar(
     corpus, queries = _same_kind(corpus, queries)
     if isinstance(corpus, np.ndarray):
         return _core.most_similar_dense_queries(corpus, queries, k, threshold, threads)
-    return _core.most_similar_sparse_queries(
-        corpus.data,
-        corpus.indices,
-        corpus.indptr,
-        queries.data,
-        queries.indices,
-        queries.indptr,
-        corpus.shape[1],
-        k,
-        threshold,
-        threads,
-    )
+    return _core.most_similar_sparse_queries(corpus, queries, k, threshold, threads)
 
 
 def similarity_matrix(X: Any, labels: Sequence[Any] | None = None) -> pd.DataFrame:
@@ -165,9 +152,7 @@ def similarity_matrix(X: Any, labels: Sequence[Any] | None = None) -> pd.DataFra
     if isinstance(rows, np.ndarray):
         cosines = _core.cosine_similarities_dense(rows, threads)
     else:
-        cosines = _core.cosine_similarities_sparse(
-            rows.data, rows.indices, rows.indptr, rows.shape[1], threads
-        )
+        cosines = _core.cosine_similarities_sparse(rows, threads)
     return pd.DataFrame(cosines, index=labels, columns=labels)
 
 

@@ -125,9 +125,7 @@ class TopicModel(_SavedAsBytes, _Estimator):
         """
         model = self._core_model()
         matrix = _as_matrix(X)
-        weights = model.fit_transform(
-            matrix.data, matrix.indices, matrix.indptr, matrix.shape[1], self._threads()
-        )
+        weights = model.fit_transform(matrix, self._threads())
         self._set_fitted(model, matrix.dtype)
         return weights
 
@@ -144,9 +142,7 @@ class TopicModel(_SavedAsBytes, _Estimator):
                 f"X has {matrix.shape[1]} features, but TopicModel was fitted on "
                 f"{model.n_terms} features"
             )
-        return model.transform(
-            matrix.data, matrix.indices, matrix.indptr, matrix.shape[1], self._threads()
-        )
+        return model.transform(matrix, self._threads())
 
     def inverse_transform(self, X: Any) -> np.ndarray:
         """Documents rebuilt from their topic weights: ``X @ components_`` (documents x terms)."""
@@ -253,10 +249,11 @@ class TopicModel(_SavedAsBytes, _Estimator):
             tol=check_real(self.tol, "tol", 0),
         )
 
-    def _method(self) -> str:
+    def _method(self) -> _core.TopicMethod:
+        """The core's member for the `method` parameter ("lsa" or "nmf")."""
         if self.method not in _METHODS:
             raise ValueError(f"method must be 'lsa' or 'nmf', not {self.method!r}")
-        return str(self.method)
+        return _core.TopicMethod.lsa if self.method == "lsa" else _core.TopicMethod.nmf
 
     def _seed(self) -> int:
         state = check_optional_int(self.random_state, "random_state", 0, 2**64 - 1)
@@ -287,13 +284,13 @@ class TopicModel(_SavedAsBytes, _Estimator):
 
     def _lsa(self, name: str) -> np.ndarray:
         model = self._fitted()
-        if model.method != "lsa":
+        if model.method != _core.TopicMethod.lsa:
             raise AttributeError(f"{name}_ is only defined with method='lsa'")
         return np.asarray(getattr(model, name)).astype(self._dtype)
 
     def _nmf(self, name: str) -> Any:
         model = self._fitted()
-        if model.method != "nmf":
+        if model.method != _core.TopicMethod.nmf:
             raise AttributeError(f"{name}_ is only defined with method='nmf'")
         return getattr(model, name)
 

@@ -21,7 +21,7 @@ from . import _core
 from ._checks import check_bool, check_int, check_optional_int, check_top_n, thread_count
 from ._estimator import _Estimator, _SavedAsBytes
 from ._lexicon import segmenter_core
-from ._util import as_text, csr_for_core, csr_from_parts, map_batches
+from ._util import as_text, csr_for_core, map_batches
 from .errors import GongwenWarning, NotFittedError
 from .segment import STOP_WORDS, Segmenter
 
@@ -101,14 +101,15 @@ class _Vectorizer(_SavedAsBytes, _Estimator):
             "stop_words": self._stop_words(),
         }
 
-    def _dtype_name(self, allowed: tuple[str, ...]) -> str:
+    def _dtype_arg(self, allowed: tuple[str, ...]) -> _core.Dtype:
+        """The core's member for the `dtype` parameter, one of the numpy types named `allowed`."""
         try:
             name = np.dtype(self.dtype).name
         except TypeError:
             name = repr(self.dtype)
         if name not in allowed:
             raise ValueError(f"dtype must be one of {', '.join(allowed)}, not {self.dtype!r}")
-        return name
+        return _core.Dtype[name]
 
     def _segmenter_core(self) -> Any:
         return segmenter_core(self.segmenter)
@@ -385,7 +386,7 @@ class CountVectorizer(_Vectorizer):
 
     def _settings_checked(self) -> None:
         """Raises for a bad parameter before any document is read."""
-        self._dtype_name(self._dtypes)
+        self._dtype_arg(self._dtypes)
         self._analyzer_args()
         _document_bound(self.min_df, "min_df")
         _document_bound(self.max_df, "max_df")
@@ -393,7 +394,7 @@ class CountVectorizer(_Vectorizer):
         check_bool(self.binary, "binary")
 
     def _matrix(self, counter: Any) -> scipy.sparse.csr_matrix:
-        return csr_from_parts(counter.matrix(self._dtype_name(self._dtypes), self.binary))
+        return counter.matrix(self._dtype_arg(self._dtypes), self.binary)
 
     # -- the fitted vocabulary ----------------------------------------------------------------
 
@@ -491,9 +492,7 @@ class CountVectorizer(_Vectorizer):
         matrix = documents if scipy.sparse.issparse(documents) else self.transform(documents)
         matrix = csr_for_core(matrix, len(terms))
         eligible = self._keyword_mask(words_only, min_length)
-        top = _core.top_terms(
-            matrix.data, matrix.indices, matrix.indptr, len(terms), eligible, int(top_n)
-        )
+        top = _core.top_terms(matrix, eligible, int(top_n))
         values = [[(terms[c], w) for c, w in row] for row in top]
         if index is not None and len(index) != len(values):
             raise ValueError(f"index has {len(index)} entries for {len(values)} documents")
@@ -610,14 +609,13 @@ class TfidfVectorizer(CountVectorizer):
 
     def _matrix(self, counter: Any) -> scipy.sparse.csr_matrix:
         idf = self._idf if self._idf is not None else []
-        parts = counter.matrix(
-            self._dtype_name(self._dtypes),
+        return counter.matrix(
+            self._dtype_arg(self._dtypes),
             self.binary,
             _norm_arg(self.norm),
             self.sublinear_tf,
             idf,
         )
-        return csr_from_parts(parts)
 
     @property
     def idf_(self) -> np.ndarray:
@@ -638,11 +636,12 @@ class TfidfVectorizer(CountVectorizer):
         return terms, df, documents, (idf if idf is not None and terms is not None else np.zeros(0))
 
 
-def _norm_arg(norm: Any) -> str:
+def _norm_arg(norm: Any) -> _core.Norm:
+    """The core's member for the `norm` parameter ("l1", "l2" or None)."""
     if norm is None:
-        return ""
+        return _core.Norm.none
     if norm in ("l1", "l2"):
-        return norm
+        return _core.Norm.l1 if norm == "l1" else _core.Norm.l2
     raise ValueError(f"norm must be 'l1', 'l2' or None, not {norm!r}")
 
 
@@ -699,10 +698,9 @@ class HashingVectorizer(_Vectorizer):
         """The hashed document-term matrix of the documents."""
         counter = self._counter()
         self._feed(counter, raw_documents)
-        parts = counter.matrix(
-            self._dtype_name(("float32", "float64")), self.binary, _norm_arg(self.norm)
+        return counter.matrix(
+            self._dtype_arg(("float32", "float64")), self.binary, _norm_arg(self.norm)
         )
-        return csr_from_parts(parts)
 
     def fit_transform(self, raw_documents: Iterable[Any], y: Any = None) -> scipy.sparse.csr_matrix:
         """As :meth:`transform`."""
@@ -713,7 +711,7 @@ class HashingVectorizer(_Vectorizer):
         for name in ("alternate_sign", "binary"):
             check_bool(getattr(self, name), name)
         _norm_arg(self.norm)
-        self._dtype_name(("float32", "float64"))
+        self._dtype_arg(("float32", "float64"))
         return _core.TermCounter.hashing(
             n_features=n, alternate_sign=self.alternate_sign, **self._analyzer_args()
         )

@@ -252,6 +252,33 @@ def test_heavy_calls_release_the_gil() -> None:
     assert overlaps_python_thread(lambda: gongwen.find_reuse(texts[:3000], max_df=1.0))
 
 
+def test_finishing_saving_loading_and_scoring_release_the_gil() -> None:
+    """The core's calls, each given an input whose C++ work dwarfs making its Python result
+    (where numpy copies an array, it lets other threads run for a moment itself)."""
+    core = gongwen._core
+    # 300,000 terms seen once and one in every document: max_features=1 ranks them all.
+    counter = core.TermCounter.learning(1, 1, True, [], False)
+    counter.add_word_lists([["党建", *(f"词{d}-{i}" for i in range(100))] for d in range(3000)])
+    assert overlaps_python_thread(lambda: counter.finish(max_features=1))
+    # 50 MB of segmenter bytes: copied and checksummed.
+    blob = bytes(50_000_000)
+    assert overlaps_python_thread(lambda: core.save_vectorizer("{}", None, [], 0, [], blob))
+    saved = core.save_vectorizer("{}", None, [], 0, [], blob)
+    assert overlaps_python_thread(lambda: core.load_vectorizer(saved))
+    # A model of 20 topics over 400,000 terms (64 MB of components).
+    import scipy.sparse
+
+    X = scipy.sparse.random(50, 400_000, density=0.001, random_state=0, format="csr")
+    model = gongwen.TopicModel(20, random_state=0, n_iter=1).fit(X)._model
+    assert overlaps_python_thread(lambda: core.save_topic_model("{}", model))
+    image = core.save_topic_model("{}", model)
+    assert overlaps_python_thread(lambda: core.load_topic_model(image))
+    # 86,400 lines of gold and predicted words.
+    gold = [" ".join(SEGMENTER.cut(line)) for line in LINES] * 400
+    predicted = [" ".join(line.replace(" ", "")) for line in gold]
+    assert overlaps_python_thread(lambda: core.evaluate_segmentation(gold, predicted, None))
+
+
 # -- Ctrl-C -------------------------------------------------------------------------------------
 
 # Each snippet starts a call that would run for minutes; SIGINT must stop it with a
