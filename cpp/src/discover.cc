@@ -192,6 +192,7 @@ void AppendHanRuns(std::string_view utf8, std::vector<char32_t>& out) {
   while (pos < utf8.size()) {
     // Cut slices before a byte that is not a continuation byte: no sequence, well-formed or
     // not, spans such a byte, so the slices decode exactly as the whole would.
+    CheckInterrupt();
     std::size_t end = std::min(utf8.size(), pos + kDecodeSlice);
     while (end < utf8.size() && (static_cast<unsigned char>(utf8[end]) & 0xC0) == 0x80) ++end;
     for (char32_t c : text::Decode(utf8.substr(pos, end - pos))) {
@@ -228,8 +229,7 @@ std::vector<char32_t> HanBuffer(const std::vector<std::string>& texts, int n_thr
     for (std::size_t i = first[g]; i < first[g + 1]; ++i) group_bytes += texts[i].size();
     parts[g].reserve(group_bytes / 2 + 1);
     for (std::size_t i = first[g]; i < first[g + 1]; ++i) {
-      if (i % 1024 == 0) CheckInterrupt();
-      AppendHanRuns(texts[i], parts[g]);
+      AppendHanRuns(texts[i], parts[g]);  // checks for interruption
     }
   });
   std::size_t total = 0;
@@ -313,7 +313,10 @@ std::vector<Id> CountCharacters(const std::vector<char32_t>& buffer,
   std::vector<std::vector<Count>> counts(n_threads);
   RunParallel(n_threads, [&](int t) {
     counts[t].assign(code_points, 0);
-    for (std::size_t i = bounds[t]; i < bounds[t + 1]; ++i) ++counts[t][buffer[i]];
+    for (std::size_t i = bounds[t]; i < bounds[t + 1]; ++i) {
+      parallel::CheckInterruptEvery(i, 16);
+      ++counts[t][buffer[i]];
+    }
   });
   for (int t = 1; t < n_threads; ++t) {
     for (std::size_t c = 0; c < code_points; ++c) counts[0][c] += counts[t][c];
@@ -327,7 +330,10 @@ std::vector<Id> CountCharacters(const std::vector<char32_t>& buffer,
   }
   std::vector<Id> ids(buffer.size());
   RunParallel(n_threads, [&](int t) {
-    for (std::size_t i = bounds[t]; i < bounds[t + 1]; ++i) ids[i] = char_id[buffer[i]];
+    for (std::size_t i = bounds[t]; i < bounds[t + 1]; ++i) {
+      parallel::CheckInterruptEvery(i, 16);
+      ids[i] = char_id[buffer[i]];
+    }
   });
   return ids;
 }
@@ -346,6 +352,7 @@ void CountLevel(const std::vector<char32_t>& buffer, const std::vector<std::size
     PartCounts& part = parts[t];
     PrefetchingAdder extended(part.extended);
     for (std::size_t i = 0; i < buffer.size(); ++i) {
+      parallel::CheckInterruptEvery(i, 16);
       const Id prefix = ids[i];
       if (prefix != kNone) {
         // The prefix fits, so position i + n - 1 exists: at worst the break ending the run.
@@ -370,14 +377,17 @@ void CountLevel(const std::vector<char32_t>& buffer, const std::vector<std::size
     Id suffix;
   };
   std::vector<Frequent> frequent;
+  std::uint64_t merged = 0;
   for (PartCounts& part : parts) {
     part.extended.ForEach([&](std::uint64_t key, Count count, Id suffix) {
+      parallel::CheckInterruptEvery(++merged, 16);
       const std::int64_t x = XLogX(count);
       ngrams.right_sum[key >> 32] += x;
       if (suffix != kNone) ngrams.left_sum[suffix] += x;
       if (keep && count >= min_count && suffix != kNone) frequent.push_back({key, count, suffix});
     });
     part.rare_prefix.ForEach([&](std::uint64_t key, Count count, Id) {
+      parallel::CheckInterruptEvery(++merged, 16);
       ngrams.left_sum[key & 0xFFFFFFFFu] += XLogX(count);
     });
     part = PartCounts();
@@ -385,10 +395,11 @@ void CountLevel(const std::vector<char32_t>& buffer, const std::vector<std::size
   if (!keep) return;
 
   // Ids in key order, which depends on the corpus alone, then the id at each position.
-  std::sort(frequent.begin(), frequent.end(),
-            [](const Frequent& a, const Frequent& b) { return a.key < b.key; });
+  parallel::InterruptibleSort(frequent.begin(), frequent.end(),
+                              [](const Frequent& a, const Frequent& b) { return a.key < b.key; });
   KeyCounter id_of;
   for (const Frequent& f : frequent) {
+    parallel::CheckInterruptEvery(++merged, 16);
     const Id id = ngrams.Add(f.count, n, static_cast<char32_t>(f.key & 0xFFFFFFFFu),
                              static_cast<Id>(f.key >> 32), f.suffix);
     id_of.Add(f.key, Mix(f.key), 0, id);
@@ -399,6 +410,7 @@ void CountLevel(const std::vector<char32_t>& buffer, const std::vector<std::size
     std::uint64_t keys[kBlock];
     std::uint64_t hashes[kBlock];
     for (std::size_t begin = bounds[t]; begin < bounds[t + 1]; begin += kBlock) {
+      parallel::CheckInterruptEvery(begin / kBlock, 12);
       const std::size_t end = std::min(begin + kBlock, bounds[t + 1]);
       for (std::size_t i = begin; i < end; ++i) {
         keys[i - begin] = kEmptyKey;
@@ -453,7 +465,9 @@ std::vector<WordCandidate> DiscoverWords(const std::vector<std::string>& texts,
   {
     std::vector<std::uint64_t> total(max_length + 1, 0);
     std::size_t run = 0;
-    for (char32_t c : buffer) {
+    for (std::size_t i = 0; i < buffer.size(); ++i) {
+      parallel::CheckInterruptEvery(i, 16);
+      const char32_t c = buffer[i];
       if (c != kBreak) {
         ++run;
         continue;
@@ -480,6 +494,7 @@ std::vector<WordCandidate> DiscoverWords(const std::vector<std::string>& texts,
   Id chain_prefix[kMaxLength + 1];
   Id chain_suffix[kMaxLength + 1];
   for (Id id = 0; id < ngrams.count.size(); ++id) {
+    parallel::CheckInterruptEvery(id, 14);
     const int n = ngrams.length[id];
     if (n < options.min_length) continue;
     const double left = Ngrams::Entropy(ngrams.left_sum[id], ngrams.count[id]);
@@ -520,11 +535,11 @@ std::vector<WordCandidate> DiscoverWords(const std::vector<std::string>& texts,
         std::log(static_cast<double>(candidate.count)) * candidate.association * entropy;
     candidates.push_back(std::move(candidate));
   }
-  std::sort(candidates.begin(), candidates.end(),
-            [](const WordCandidate& a, const WordCandidate& b) {
-              if (a.score != b.score) return a.score > b.score;
-              return a.word < b.word;
-            });
+  parallel::InterruptibleSort(candidates.begin(), candidates.end(),
+                              [](const WordCandidate& a, const WordCandidate& b) {
+                                if (a.score != b.score) return a.score > b.score;
+                                return a.word < b.word;
+                              });
   return candidates;
 }
 

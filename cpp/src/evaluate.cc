@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gongwen/segment.h"
+#include "parallel.h"
 #include "text.h"
 
 namespace gongwen {
@@ -19,7 +20,9 @@ namespace {
 std::vector<std::u32string> Words(std::string_view line) {
   std::vector<std::u32string> words;
   std::u32string current;
+  std::size_t i = 0;
   for (char32_t c : text::Decode(line)) {
+    parallel::CheckInterruptEvery(++i, 16);
     if (text::IsSpace(c)) {
       if (!current.empty()) words.push_back(std::move(current));
       current.clear();
@@ -40,7 +43,9 @@ std::u32string Joined(const std::vector<std::u32string>& words) {
 std::set<std::pair<std::size_t, std::size_t>> Spans(const std::vector<std::u32string>& words) {
   std::set<std::pair<std::size_t, std::size_t>> spans;
   std::size_t pos = 0;
-  for (const std::u32string& w : words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    parallel::CheckInterruptEvery(i, 12);
+    const std::u32string& w = words[i];
     spans.emplace(pos, pos + w.size());
     pos += w.size();
   }
@@ -60,7 +65,10 @@ SegmentationScores EvaluateSegmentation(const std::vector<std::string>& gold,
   }
   std::unordered_set<std::u32string> known;
   if (vocabulary) {
-    for (const std::string& word : *vocabulary) known.insert(text::Decode(word));
+    for (std::size_t i = 0; i < vocabulary->size(); ++i) {
+      parallel::CheckInterruptEvery(i, 12);
+      known.insert(text::Decode((*vocabulary)[i]));
+    }
   }
   SegmentationScores scores;
   std::size_t oov = 0, oov_found = 0, iv_found = 0;
@@ -73,7 +81,9 @@ SegmentationScores EvaluateSegmentation(const std::vector<std::string>& gold,
     }
     const auto predicted_spans = Spans(predicted_words);
     std::size_t pos = 0;
-    for (const std::u32string& word : gold_words) {
+    for (std::size_t k = 0; k < gold_words.size(); ++k) {
+      parallel::CheckInterruptEvery(k, 12);
+      const std::u32string& word = gold_words[k];
       const bool found = predicted_spans.count({pos, pos + word.size()}) > 0;
       scores.correct_words += found;
       if (vocabulary) {

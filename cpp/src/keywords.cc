@@ -4,6 +4,7 @@
 #include "analyze.h"
 #include "gongwen/segment.h"
 #include "gongwen/vectorize.h"
+#include "parallel.h"
 
 namespace gongwen {
 
@@ -27,6 +28,7 @@ std::vector<std::uint8_t> KeywordEligible(const std::vector<std::string>& terms,
   std::vector<std::uint8_t> eligible;
   eligible.reserve(terms.size());
   for (const std::string& term : terms) {
+    parallel::CheckInterruptEvery(eligible.size(), 10);
     bool ok = true;
     std::string_view rest = term;
     while (ok) {
@@ -54,6 +56,7 @@ std::vector<std::vector<TermWeight>> TopTerms(const DocumentTermView<Scalar>& ma
   std::vector<std::vector<TermWeight>> out(static_cast<std::size_t>(matrix.rows()));
   std::vector<TermWeight> row;
   for (Eigen::Index r = 0; r < matrix.rows(); ++r) {
+    parallel::CheckInterruptEvery(static_cast<std::uint64_t>(r), 8);
     row.clear();
     for (typename DocumentTermView<Scalar>::InnerIterator it(matrix, r); it; ++it) {
       const auto column = static_cast<std::int32_t>(it.col());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -17,16 +18,16 @@ namespace gongwen {
 
 namespace {
 
-// The check installed on this thread (InterruptScope), and when to run it next.
-thread_local const std::function<bool()>* t_check = nullptr;
+// The scope installed on this thread (InterruptScope), and when to run its check next.
+thread_local const InterruptScope* t_scope = nullptr;
 thread_local std::chrono::steady_clock::time_point t_next_poll{};
 
 // The stop flag of the parallel job this thread works for, if any.
 thread_local const std::atomic<bool>* t_job_stop = nullptr;
 
-// How often the check runs: often enough for Ctrl-C to feel immediate, rarely enough to cost
-// little (a Python check takes the GIL, which may mean waiting for another Python thread).
-constexpr auto kPollInterval = std::chrono::milliseconds(50);
+// How long the calling thread of a job, its own share done, waits for the others between two
+// looks at its check (which itself runs at most every poll interval).
+constexpr auto kWaitStep = std::chrono::milliseconds(10);
 
 // Sets this thread's job stop flag for a scope, restoring the outer one after (jobs nest).
 class JobScope {
@@ -42,21 +43,24 @@ class JobScope {
 
 }  // namespace
 
-InterruptScope::InterruptScope(std::function<bool()> check)
-    : check_(std::move(check)), outer_(t_check) {
-  t_check = &check_;
+InterruptScope::InterruptScope(std::function<bool()> check, std::chrono::nanoseconds interval)
+    : check_(std::move(check)), interval_(interval), outer_(t_scope) {
+  t_scope = this;
   t_next_poll = std::chrono::steady_clock::now();
 }
 
-InterruptScope::~InterruptScope() { t_check = outer_; }
+InterruptScope::~InterruptScope() { t_scope = outer_; }
 
 void CheckInterrupt() {
   if (t_job_stop != nullptr && t_job_stop->load(std::memory_order_relaxed)) throw Interrupted();
-  if (t_check == nullptr) return;
-  const auto now = std::chrono::steady_clock::now();
-  if (now < t_next_poll) return;
-  t_next_poll = now + kPollInterval;
-  if ((*t_check)()) throw Interrupted();
+  const InterruptScope* scope = t_scope;
+  if (scope == nullptr) return;
+  if (scope->interval_.count() > 0) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now < t_next_poll) return;
+    t_next_poll = now + scope->interval_;
+  }
+  if (scope->check_()) throw Interrupted();
 }
 
 namespace parallel {
@@ -70,27 +74,64 @@ int ThreadCount(int n_threads, std::int64_t limit) {
 
 void RunParallel(int n, const std::function<void(int)>& fn) {
   std::exception_ptr error;
-  std::mutex error_mutex;
+  std::mutex mutex;  // guards error and running
+  std::condition_variable finished;
+  int running = 0;  // threads started and not yet done
   std::atomic<bool> stop{false};
+  auto fail = [&] {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!error) error = std::current_exception();
+    stop = true;
+  };
   auto guarded = [&](int t) {
     try {
       JobScope job(&stop);
       fn(t);
     } catch (...) {
-      std::lock_guard<std::mutex> lock(error_mutex);
-      if (!error) error = std::current_exception();
-      stop = true;
+      fail();
     }
   };
   std::vector<std::thread> pool;
   int started = 1;
   try {
-    for (; started < n; ++started) pool.emplace_back(guarded, started);
+    for (; started < n; ++started) {
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        ++running;
+      }
+      try {
+        pool.emplace_back([&, started] {
+          guarded(started);
+          std::lock_guard<std::mutex> lock(mutex);
+          --running;
+          finished.notify_all();
+        });
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex);
+        --running;
+        throw;
+      }
+    }
   } catch (const std::system_error&) {
     // No more threads to be had: the calling thread runs the rest after its own share.
   }
   guarded(0);
   for (int t = started; t < n && !stop; ++t) guarded(t);
+  // The calling thread's share may end long before the others': while they finish, it keeps
+  // looking at its check (the only thread that has one), and stops them if it fires.
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    while (!finished.wait_for(lock, kWaitStep, [&] { return running == 0; })) {
+      if (stop) continue;
+      lock.unlock();
+      try {
+        CheckInterrupt();
+      } catch (...) {
+        fail();
+      }
+      lock.lock();
+    }
+  }
   for (std::thread& thread : pool) thread.join();
   if (error) std::rethrow_exception(error);
 }

@@ -48,6 +48,32 @@ class ChunkQueue {
   std::atomic<std::int64_t> next_{0};
 };
 
+// std::sort and std::stable_sort with a CheckInterrupt every 4096 comparisons, so that a long
+// sort stops on Ctrl-C (the range is then valid, in an unspecified order).
+template <typename It, typename Less>
+void InterruptibleSort(It first, It last, Less less) {
+  std::uint32_t count = 0;
+  std::sort(first, last, [&](const auto& a, const auto& b) {
+    if ((++count & 0xFFF) == 0) CheckInterrupt();
+    return less(a, b);
+  });
+}
+
+// std::stable_sort, likewise.
+template <typename It, typename Less>
+void InterruptibleStableSort(It first, It last, Less less) {
+  std::uint32_t count = 0;
+  std::stable_sort(first, last, [&](const auto& a, const auto& b) {
+    if ((++count & 0xFFF) == 0) CheckInterrupt();
+    return less(a, b);
+  });
+}
+
+// CheckInterrupt every `2^shift` steps of a loop (`i`: the step number).
+inline void CheckInterruptEvery(std::uint64_t i, int shift) {
+  if ((i & ((std::uint64_t{1} << shift) - 1)) == 0) CheckInterrupt();
+}
+
 // fn(begin, end) over [0, n) in ranges of `chunk` items, claimed in turn by up to `threads`
 // threads (first come, first served balances items of uneven cost). No range is handed out
 // after an exception or an interruption.

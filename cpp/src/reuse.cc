@@ -76,6 +76,7 @@ NormalizedText Normalize(std::u32string_view text, const CharNormalizer& normali
   }
   NormalizedText out;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    parallel::CheckInterruptEvery(i, 16);
     const char32_t c = normalizer(text[i]);
     const CharClass cls = scan::Classify(c);
     if (cls == CharClass::kHan || cls == CharClass::kLatin || cls == CharClass::kDigit) {
@@ -132,6 +133,7 @@ ShingleIndex::ShingleIndex(const std::vector<NormalizedText>& docs, std::size_t 
   RunParallel(parts, [&](int t) {
     std::vector<std::size_t>& count = counts[t];
     for (std::size_t d = part_begin[t]; d < part_begin[t + 1]; ++d) {
+      CheckInterrupt();
       ForEachShingle(docs[d].chars, ngram,
                      [&](std::size_t, std::uint64_t h) { ++count[h >> shift]; });
     }
@@ -153,6 +155,7 @@ ShingleIndex::ShingleIndex(const std::vector<NormalizedText>& docs, std::size_t 
   RunParallel(parts, [&](int t) {
     std::vector<std::size_t>& at = counts[t];
     for (std::size_t d = part_begin[t]; d < part_begin[t + 1]; ++d) {
+      CheckInterrupt();
       ForEachShingle(docs[d].chars, ngram, [&](std::size_t pos, std::uint64_t h) {
         entries[at[h >> shift]++] =
             Entry{h, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(pos)};
@@ -169,7 +172,7 @@ ShingleIndex::ShingleIndex(const std::vector<NormalizedText>& docs, std::size_t 
   parallel::ParallelForEach(n_buckets, threads, 16, [&](std::size_t b) {
     Entry* first = entries.data() + bucket_start[b];
     Entry* last = entries.data() + bucket_start[b + 1];
-    std::sort(first, last, [](const Entry& x, const Entry& y) {
+    parallel::InterruptibleSort(first, last, [](const Entry& x, const Entry& y) {
       if (x.hash != y.hash) return x.hash < y.hash;
       if (x.doc != y.doc) return x.doc < y.doc;
       return x.pos < y.pos;
@@ -213,11 +216,15 @@ ShingleIndex::ShingleIndex(const std::vector<NormalizedText>& docs, std::size_t 
 
   // The same postings by document.
   doc_start_.assign(n_docs + 1, 0);
-  for (const Posting& p : postings_) ++doc_start_[p.doc + 1];
+  for (std::size_t i = 0; i < postings_.size(); ++i) {
+    parallel::CheckInterruptEvery(i, 16);
+    ++doc_start_[postings_[i].doc + 1];
+  }
   for (std::size_t d = 0; d < n_docs; ++d) doc_start_[d + 1] += doc_start_[d];
   doc_shingles_.resize(postings_.size());
   std::vector<std::uint64_t> fill(doc_start_.begin(), doc_start_.end() - 1);
   for (std::size_t g = 0; g + 1 < group_start_.size(); ++g) {
+    parallel::CheckInterruptEvery(g, 12);
     for (std::uint64_t i = group_start_[g]; i < group_start_[g + 1]; ++i) {
       const Posting& p = postings_[i];
       doc_shingles_[fill[p.doc]++] = DocShingle{p.pos, static_cast<std::uint32_t>(g)};
@@ -229,6 +236,7 @@ void ShingleIndex::SeedsOf(std::uint32_t doc, std::vector<Seed>& out) const {
   out.clear();
   if (doc + 1 >= doc_start_.size()) return;
   for (std::uint64_t k = doc_start_[doc]; k < doc_start_[doc + 1]; ++k) {
+    parallel::CheckInterruptEvery(k, 12);
     const DocShingle& s = doc_shingles_[k];
     const Posting* first = postings_.data() + group_start_[s.group];
     const Posting* last = postings_.data() + group_start_[s.group + 1];
@@ -237,7 +245,7 @@ void ShingleIndex::SeedsOf(std::uint32_t doc, std::vector<Seed>& out) const {
         first, last, doc, [](std::uint32_t d, const Posting& p) { return d < p.doc; });
     for (; it != last; ++it) out.push_back(Seed{doc, it->doc, s.pos, it->pos});
   }
-  std::sort(out.begin(), out.end(), [](const Seed& x, const Seed& y) {
+  parallel::InterruptibleSort(out.begin(), out.end(), [](const Seed& x, const Seed& y) {
     if (x.doc_b != y.doc_b) return x.doc_b < y.doc_b;
     if (x.pos_a != y.pos_a) return x.pos_a < y.pos_a;
     return x.pos_b < y.pos_b;
@@ -533,6 +541,7 @@ class PairFinder {
     covered_.clear();
     found_.clear();
     for (std::size_t k = begin; k < end; ++k) {
+      parallel::CheckInterruptEvery(k, 6);
       const reuse::Seed& seed = seeds_[k];
       // Areas that end before the seed cannot hold it, nor any later seed.
       std::erase_if(covered_, [&](const Rect& r) { return r.end_a <= seed.pos_a; });
@@ -652,12 +661,13 @@ std::vector<ReusedPassage> FindReuse(const std::vector<std::u32string>& texts,
     out.insert(out.end(), part.begin(), part.end());
     std::vector<ReusedPassage>().swap(part);
   }
-  std::sort(out.begin(), out.end(), [](const ReusedPassage& x, const ReusedPassage& y) {
-    if (x.doc_a != y.doc_a) return x.doc_a < y.doc_a;
-    if (x.doc_b != y.doc_b) return x.doc_b < y.doc_b;
-    if (x.start_a != y.start_a) return x.start_a < y.start_a;
-    return x.start_b < y.start_b;
-  });
+  parallel::InterruptibleSort(out.begin(), out.end(),
+                              [](const ReusedPassage& x, const ReusedPassage& y) {
+                                if (x.doc_a != y.doc_a) return x.doc_a < y.doc_a;
+                                if (x.doc_b != y.doc_b) return x.doc_b < y.doc_b;
+                                if (x.start_a != y.start_a) return x.start_a < y.start_a;
+                                return x.start_b < y.start_b;
+                              });
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include "gongwen/error.h"
 #include "lexicon.h"
 #include "normalize.h"
+#include "parallel.h"
 #include "scan.h"
 #include "segment_internal.h"
 #include "text.h"
@@ -394,7 +395,9 @@ std::vector<Token> Segmenter::Tokenize(std::u32string_view text) const {
   ChunkSegmenter chunks(lexicon, options_, tags);
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 2 + 1);
+  std::uint64_t steps = 0;
   for (std::size_t i = 0; i < norm.size();) {
+    parallel::CheckInterruptEvery(++steps, 10);  // a text of many megabytes takes seconds
     const CharClass cls = scan::Classify(norm[i]);
     std::size_t end;
     if (cls == CharClass::kSpace) {
@@ -532,8 +535,10 @@ std::size_t Segmenter::AdaptFrequencies(const std::vector<std::u32string>& texts
   // Count the lexicon words of the segmentation, by normalised text.
   std::unordered_map<std::u32string, std::uint64_t> counts;
   std::uint64_t words = 0;
+  std::uint64_t steps = 0;  // Ctrl-C is honoured until the lexicon changes
   for (std::size_t i = 0; i < texts.size(); ++i) {
     for (const Token& token : tokens[i]) {
+      parallel::CheckInterruptEvery(++steps, 12);
       if (token.kind != TokenKind::kWord) continue;
       ++words;
       ++counts[normalize.Normalize(
@@ -545,6 +550,7 @@ std::size_t Segmenter::AdaptFrequencies(const std::vector<std::u32string>& texts
   const double scale = weight * lexicon.total() / static_cast<double>(words);
   std::vector<std::tuple<std::u32string, Lexicon::WordRef, double>> changes;
   for (auto& [word, count] : counts) {
+    parallel::CheckInterruptEvery(++steps, 12);
     const std::optional<Lexicon::WordRef> ref = lexicon.FindRef(word);
     if (!ref) continue;  // characters and words the unknown-word model made
     const double freq = lexicon.EntryOf(*ref).freq + scale * static_cast<double>(count);

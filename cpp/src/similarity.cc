@@ -19,6 +19,7 @@
 
 #include "gongwen/interrupt.h"
 #include "parallel.h"
+#include "sparse_transpose.h"
 
 namespace gongwen {
 
@@ -71,6 +72,7 @@ std::vector<double> InverseNorms(const DocumentTermView<Scalar>& rows, const cha
   std::vector<double> inverses(static_cast<std::size_t>(rows.rows()));
   const std::int32_t* starts = rows.outerIndexPtr();
   for (Eigen::Index r = 0; r < rows.rows(); ++r) {
+    parallel::CheckInterruptEvery(static_cast<std::uint64_t>(r), 10);
     const Scalar* values = rows.valuePtr() + starts[r];
     const auto size = static_cast<std::size_t>(starts[r + 1] - starts[r]);
     double sum = 0;
@@ -85,6 +87,7 @@ std::vector<double> InverseNorms(const DenseRowsView<Scalar>& rows, const char* 
   std::vector<double> inverses(static_cast<std::size_t>(rows.rows()));
   const auto size = static_cast<std::size_t>(rows.cols());
   for (Eigen::Index r = 0; r < rows.rows(); ++r) {
+    parallel::CheckInterruptEvery(static_cast<std::uint64_t>(r), 10);
     const Scalar* values = rows.data() + r * rows.cols();
     double sum = 0;
     for (std::size_t i = 0; i < size; ++i) sum += double(values[i]) * double(values[i]);
@@ -240,8 +243,21 @@ Neighbours<Scalar> EmptyNeighbours(Eigen::Index queries, std::int64_t k) {
 template <typename Scalar>
 class SparseDots {
  public:
-  // The corpus's columns: for each term, the rows holding it (ascending) and their values.
-  using Postings = Eigen::SparseMatrix<Scalar, Eigen::ColMajor, std::int32_t>;
+  // The corpus's columns: for each term, the rows holding it (ascending) and their values (a
+  // view of the corpus's transpose, ByTerm).
+  using Postings = Eigen::Map<const Eigen::SparseMatrix<Scalar, Eigen::ColMajor, std::int32_t>>;
+
+  // The corpus's transpose, whose rows are the postings.
+  static DocumentTermMatrix<Scalar> ByTerm(const DocumentTermView<Scalar>& corpus) {
+    return TransposedRows<Scalar>(corpus);
+  }
+
+  // The postings over `by_term` (ByTerm of `corpus`), which must outlive them.
+  static Postings Of(const DocumentTermView<Scalar>& corpus,
+                     const DocumentTermMatrix<Scalar>& by_term) {
+    return Postings(corpus.rows(), corpus.cols(), by_term.nonZeros(), by_term.outerIndexPtr(),
+                    by_term.innerIndexPtr(), by_term.valuePtr());
+  }
 
   explicit SparseDots(const Postings& postings)
       : postings_(postings),
@@ -379,7 +395,8 @@ Neighbours<Scalar> SparseSelfNeighbours(const DocumentTermView<Scalar>& corpus,
                                         const NeighbourOptions& options) {
   const Scalar threshold = CheckedThreshold<Scalar>(options);
   const std::vector<double> inverse = InverseNorms(corpus, "corpus");
-  const typename SparseDots<Scalar>::Postings postings = corpus;
+  const DocumentTermMatrix<Scalar> by_term = SparseDots<Scalar>::ByTerm(corpus);
+  const typename SparseDots<Scalar>::Postings postings = SparseDots<Scalar>::Of(corpus, by_term);
   const std::int64_t n = corpus.rows();
   const int threads =
       parallel::ThreadCount(options.n_threads, (n + kSparseChunk - 1) / kSparseChunk);
@@ -451,7 +468,8 @@ Neighbours<Scalar> SparseNeighbours(const DocumentTermView<Scalar>& corpus,
   const std::vector<double> corpus_inverse = InverseNorms(corpus, "corpus");
   const std::vector<double> query_inverse = InverseNorms(queries, "query");
   Neighbours<Scalar> out = EmptyNeighbours<Scalar>(queries.rows(), options.k);
-  const typename SparseDots<Scalar>::Postings postings = corpus;
+  const DocumentTermMatrix<Scalar> by_term = SparseDots<Scalar>::ByTerm(corpus);
+  const typename SparseDots<Scalar>::Postings postings = SparseDots<Scalar>::Of(corpus, by_term);
   const std::int64_t n = corpus.rows();
 
   ChunkQueue chunks(queries.rows(), kSparseChunk);
@@ -579,7 +597,8 @@ Neighbours<Scalar> MostSimilar(const DenseRowsView<Scalar>& corpus,
 template <typename Scalar>
 DenseRows<Scalar> CosineSimilarities(const DocumentTermView<Scalar>& rows, int n_threads) {
   const std::vector<double> inverses = InverseNorms(rows, "the");
-  const typename SparseDots<Scalar>::Postings postings = rows;
+  const DocumentTermMatrix<Scalar> by_term = SparseDots<Scalar>::ByTerm(rows);
+  const typename SparseDots<Scalar>::Postings postings = SparseDots<Scalar>::Of(rows, by_term);
   const Eigen::Index n = rows.rows();
   DenseRows<Scalar> out(n, n);
   ChunkQueue chunks(n, kSparseChunk);

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "gongwen/vectorize.h"
+#include "parallel.h"
 
 namespace gongwen {
 
@@ -29,6 +30,7 @@ void WeightTfidf(DocumentTermMatrix<Scalar>& matrix, const TfidfOptions& options
   Scalar* values = matrix.valuePtr();
   const auto nonzeros = static_cast<std::size_t>(matrix.nonZeros());
   for (std::size_t k = 0; k < nonzeros; ++k) {
+    parallel::CheckInterruptEvery(k, 16);
     double value = values[k];
     if (options.sublinear_tf) value = std::log(value) + 1;
     if (!idf.empty()) value *= idf[columns[k]];
@@ -43,6 +45,7 @@ void NormalizeRows(DocumentTermMatrix<Scalar>& matrix, Norm norm) {
   const std::int32_t* starts = matrix.outerIndexPtr();
   Scalar* values = matrix.valuePtr();
   for (Eigen::Index r = 0; r < matrix.rows(); ++r) {
+    parallel::CheckInterruptEvery(static_cast<std::uint64_t>(r), 10);
     double sum = 0;
     for (auto k = starts[r]; k < starts[r + 1]; ++k) {
       const double v = values[k];

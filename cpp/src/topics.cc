@@ -23,6 +23,7 @@
 #include "gongwen/error.h"
 #include "gongwen/interrupt.h"
 #include "parallel.h"
+#include "sparse_transpose.h"
 
 namespace gongwen {
 
@@ -48,13 +49,11 @@ auto CsrOf(const Matrix& m) {
   return Csr<Scalar>{m.rows(), m.cols(), m.outerIndexPtr(), m.innerIndexPtr(), m.valuePtr()};
 }
 
-// The transpose of a view as a compressed-row matrix of its own (Eigen's storage-order
-// conversion: one pass over the nonzeros, columns sorted within each row).
+// The transpose of a view as a compressed-row matrix of its own (columns sorted within each
+// row).
 template <typename Scalar>
 DocumentTermMatrix<Scalar> Transposed(const DocumentTermView<Scalar>& matrix) {
-  DocumentTermMatrix<Scalar> t = matrix.transpose();
-  t.makeCompressed();
-  return t;
+  return TransposedRows<Scalar>(matrix);
 }
 
 // Runs fn(begin, end) over consecutive blocks of the rows of `a`, cut so that each holds about
@@ -110,6 +109,33 @@ Dense Multiply(const Csr<Scalar>& a, const Dense& g, int threads) {
   return out;
 }
 
+// Dense work on tall matrices (a row per term) goes by blocks of this many rows, with a check
+// for Ctrl-C between them: enough rows for Eigen's kernels to run at full speed.
+constexpr Eigen::Index kDenseBlockRows = 8192;
+
+// y^T y, summed block of rows after block of rows.
+Eigen::MatrixXd Gram(const Dense& y) {
+  Eigen::MatrixXd gram = Eigen::MatrixXd::Zero(y.cols(), y.cols());
+  for (Eigen::Index r = 0; r < y.rows(); r += kDenseBlockRows) {
+    CheckInterrupt();
+    const Eigen::Index n = std::min(kDenseBlockRows, y.rows() - r);
+    gram.noalias() += y.middleRows(r, n).transpose() * y.middleRows(r, n);
+  }
+  return gram;
+}
+
+// y b, block of rows after block of rows.
+template <typename Matrix>
+Dense Product(const Matrix& y, const Eigen::MatrixXd& b) {
+  Dense out(y.rows(), b.cols());
+  for (Eigen::Index r = 0; r < y.rows(); r += kDenseBlockRows) {
+    CheckInterrupt();
+    const Eigen::Index n = std::min(kDenseBlockRows, y.rows() - r);
+    out.middleRows(r, n).noalias() = y.middleRows(r, n) * b;
+  }
+  return out;
+}
+
 // Replaces the columns of y by an orthonormal basis of their span by Householder QR: exact even
 // for columns that are dependent.
 void Householder(Dense& y) {
@@ -122,12 +148,17 @@ void Householder(Dense& y) {
 // conditioned columns: returns false, y unchanged, when the Cholesky factor's diagonal spans
 // more than 1e6 (the columns are nearly dependent, or dependent).
 bool CholeskyStep(Dense& y) {
-  const Eigen::MatrixXd gram = y.transpose() * y;
+  const Eigen::MatrixXd gram = Gram(y);
   const Eigen::LLT<Eigen::MatrixXd> llt(gram);
   if (llt.info() != Eigen::Success) return false;
   const Eigen::VectorXd diagonal = llt.matrixLLT().diagonal();
   if (!(diagonal.minCoeff() > 1e-6 * diagonal.maxCoeff())) return false;
-  y = llt.matrixU().solve<Eigen::OnTheRight>(y);
+  // Each row is solved on its own: by blocks of rows, the numbers are the same.
+  for (Eigen::Index r = 0; r < y.rows(); r += kDenseBlockRows) {
+    CheckInterrupt();
+    auto rows = y.middleRows(r, std::min(kDenseBlockRows, y.rows() - r));
+    llt.matrixU().solveInPlace<Eigen::OnTheRight>(rows);
+  }
   return true;
 }
 
@@ -185,6 +216,7 @@ void CheckValues(const Csr<Scalar>& a, bool non_negative, bool fitting) {
   }
   bool nonzero = false;
   for (std::int64_t p = 0; p < a.nonzeros(); ++p) {
+    parallel::CheckInterruptEvery(static_cast<std::uint64_t>(p), 16);
     const Scalar v = a.values[p];
     if (!std::isfinite(v)) throw Error("the matrix holds a value that is not finite");
     if (non_negative && v < 0) {
@@ -216,6 +248,7 @@ TruncatedSvd RangeSvd(const Csr<Scalar>& m, const Csr<Scalar>& mt, std::int64_t 
   Gaussian gaussian(seed);
   Dense omega(m.cols, width);
   for (std::int64_t i = 0; i < omega.rows(); ++i) {
+    parallel::CheckInterruptEvery(static_cast<std::uint64_t>(i), 10);
     for (std::int64_t j = 0; j < width; ++j) omega(i, j) = gaussian.Next();
   }
   Dense q = Multiply(m, omega, threads);
@@ -233,9 +266,9 @@ TruncatedSvd RangeSvd(const Csr<Scalar>& m, const Csr<Scalar>& mt, std::int64_t 
   const Eigen::JacobiSVD<Eigen::MatrixXd> svd(r.transpose(),
                                               Eigen::ComputeFullU | Eigen::ComputeFullV);
   TruncatedSvd out;
-  out.left = q * svd.matrixU().leftCols(rank);
+  out.left = Product(q, svd.matrixU().leftCols(rank));
   out.values = svd.singularValues().head(rank);
-  out.right = (q2 * svd.matrixV().leftCols(rank)).transpose();
+  out.right = Product(q2, svd.matrixV().leftCols(rank)).transpose();
   return out;
 }
 

@@ -9,7 +9,9 @@
 #include "analyze.h"
 #include "gongwen/error.h"
 #include "gongwen/segment.h"
+#include "parallel.h"
 #include "segment_internal.h"
+#include "sparse_transpose.h"
 #include "string_ids.h"
 #include "text.h"
 
@@ -286,10 +288,10 @@ Vocabulary TermCounter::Finish(const VocabularyLimits& limits) {
   State& s = *state_;
   if (s.mode == Mode::kHashing) throw std::logic_error("a hashing counter has no vocabulary");
   if (s.finished) throw std::logic_error("the counter is finished");
-  s.finished = true;
   Vocabulary vocabulary;
   vocabulary.documents = s.documents;
   if (s.mode == Mode::kFixed) {
+    s.finished = true;
     vocabulary.terms = s.terms.strings();
     vocabulary.document_frequency = s.document_freq;
     return vocabulary;
@@ -302,13 +304,14 @@ Vocabulary TermCounter::Finish(const VocabularyLimits& limits) {
   if (high < low) throw std::invalid_argument("max_df corresponds to < documents than min_df");
   std::vector<std::int32_t> kept;
   for (std::size_t c = 0; c < s.terms.size(); ++c) {
+    parallel::CheckInterruptEvery(c, 16);
     const auto df = static_cast<double>(s.document_freq[c]);
     if (df >= low && df <= high) kept.push_back(static_cast<std::int32_t>(c));
   }
   const auto by_term = [&s](std::int32_t a, std::int32_t b) { return s.terms[a] < s.terms[b]; };
   if (limits.max_features && kept.size() > *limits.max_features) {
     // The most frequent terms; among equally frequent ones, the first in term order.
-    std::sort(kept.begin(), kept.end(), [&](std::int32_t a, std::int32_t b) {
+    parallel::InterruptibleSort(kept.begin(), kept.end(), [&](std::int32_t a, std::int32_t b) {
       return s.total[a] != s.total[b] ? s.total[a] > s.total[b] : by_term(a, b);
     });
     kept.resize(*limits.max_features);
@@ -318,7 +321,10 @@ Vocabulary TermCounter::Finish(const VocabularyLimits& limits) {
         "After pruning, no terms remain. Try a lower min_df or a higher max_df.");
   }
   // UTF-8 byte order is code-point order: the order of Python's sorted() on the terms.
-  std::sort(kept.begin(), kept.end(), by_term);
+  parallel::InterruptibleSort(kept.begin(), kept.end(), by_term);
+  // No error or interruption below: the counter changes only now (a Finish that failed or was
+  // interrupted leaves it as it was).
+  s.finished = true;
   s.remap.assign(s.terms.size(), -1);
   for (std::size_t i = 0; i < kept.size(); ++i) {
     s.remap[kept[i]] = static_cast<std::int32_t>(i);
@@ -343,7 +349,10 @@ DocumentTermMatrix<Scalar> TermCounter::Matrix(bool binary) const {
   std::size_t nonzeros = s.row_columns.size();
   if (remapped) {
     nonzeros = 0;
-    for (std::int32_t column : s.row_columns) nonzeros += s.remap[column] >= 0;
+    for (std::size_t k = 0; k < s.row_columns.size(); ++k) {
+      parallel::CheckInterruptEvery(k, 16);
+      nonzeros += s.remap[s.row_columns[k]] >= 0;
+    }
   }
   matrix.resizeNonZeros(static_cast<Eigen::Index>(nonzeros));
   std::int32_t* starts = matrix.outerIndexPtr();
@@ -351,6 +360,7 @@ DocumentTermMatrix<Scalar> TermCounter::Matrix(bool binary) const {
   Scalar* values = matrix.valuePtr();
   std::size_t out = 0;
   for (std::size_t r = 0; r < s.documents; ++r) {
+    parallel::CheckInterruptEvery(r, 8);
     starts[r] = static_cast<std::int32_t>(out);
     for (auto k = s.row_starts[r]; k < s.row_starts[r + 1]; ++k) {
       const std::int32_t column = remapped ? s.remap[s.row_columns[k]] : s.row_columns[k];
@@ -363,11 +373,9 @@ DocumentTermMatrix<Scalar> TermCounter::Matrix(bool binary) const {
   starts[s.documents] = static_cast<std::int32_t>(out);
   if (!remapped) return matrix;
   // Learnt columns were renumbered in term order, which leaves each row's columns unsorted.
-  // Converting to column-major storage and back sorts them all in two linear passes (Eigen
-  // scatters the entries by column, then by row), where sorting row by row would compare.
-  const Eigen::SparseMatrix<Scalar, Eigen::ColMajor, std::int32_t> by_column = matrix;
-  matrix = by_column;
-  return matrix;
+  // Transposing twice sorts them all in linear passes (the entries scattered by column, then by
+  // row), where sorting row by row would compare.
+  return TransposedRows<Scalar>(TransposedRows<Scalar>(matrix));
 }
 
 template DocumentTermMatrix<float> TermCounter::Matrix<float>(bool) const;

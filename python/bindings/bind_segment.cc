@@ -57,6 +57,12 @@ class WordStrings {
   std::unordered_map<std::u32string_view, py::object> cache_;
 };
 
+// Runs Python's signal handlers at every 2^16th Python object `i` made for the tokens of a text,
+// raising what they raise (KeyboardInterrupt): making millions takes a while with the GIL held.
+void CheckSignalsEvery(std::size_t i) {
+  if (i % (1 << 16) == 0 && i > 0 && PyErr_CheckSignals() != 0) throw py::error_already_set();
+}
+
 // The words of `tokens` as slices of `text`, white space left out.
 py::list Words(const py::str& text, std::u32string_view code_points,
                const std::vector<Token>& tokens, WordStrings& strings) {
@@ -66,6 +72,7 @@ py::list Words(const py::str& text, std::u32string_view code_points,
   std::size_t i = 0;
   for (const Token& token : tokens) {
     if (token.kind == TokenKind::kSpace) continue;
+    CheckSignalsEvery(i);
     PyList_SET_ITEM(words.ptr(), static_cast<Py_ssize_t>(i++),
                     strings.Get(text, code_points, token).release().ptr());
   }
@@ -77,9 +84,10 @@ py::list Words(const py::str& text, std::u32string_view code_points,
 // would spend a tenth of its time on it.
 constexpr std::size_t kReleaseGilFrom = 256;
 
+// The tokens of `text`; a long one is segmented without the GIL, and Ctrl-C stops it.
 std::vector<Token> TokenizeReleased(const Segmenter& segmenter, const std::u32string& text) {
   if (text.size() < kReleaseGilFrom) return segmenter.Tokenize(std::u32string_view(text));
-  py::gil_scoped_release release;
+  LongCall call;
   return segmenter.Tokenize(std::u32string_view(text));
 }
 
@@ -114,6 +122,7 @@ py::list TokenTuples(const Segmenter& segmenter, const py::str& text,
   std::vector<py::object> tag_names;
   py::list out(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    CheckSignalsEvery(i);
     const Token& token = tokens[i];
     if (token.tag >= tag_names.size()) tag_names.resize(token.tag + 1);
     py::object& tag = tag_names[token.tag];
@@ -246,8 +255,12 @@ void BindSegment(py::module_& m) {
 
   m.def(
       "evaluate_segmentation",
-      [](const std::vector<std::string>& gold, const std::vector<std::string>& predicted,
-         const std::optional<std::vector<std::string>>& vocabulary) {
+      [](const std::vector<py::str>& gold_lines, const std::vector<py::str>& predicted_lines,
+         const std::optional<std::vector<py::str>>& vocabulary_words) {
+        const std::vector<std::string> gold = Utf8(gold_lines);
+        const std::vector<std::string> predicted = Utf8(predicted_lines);
+        std::optional<std::vector<std::string>> vocabulary;
+        if (vocabulary_words) vocabulary = Utf8(*vocabulary_words);
         SegmentationScores s;
         {
           LongCall call;  // reads every line, and builds a set of the vocabulary
@@ -270,8 +283,9 @@ void BindSegment(py::module_& m) {
 
   m.def(
       "discover_words",
-      [](const std::vector<std::string>& texts, int min_count, int min_length, int max_length,
+      [](const std::vector<py::str>& text_objects, int min_count, int min_length, int max_length,
          double min_cohesion, double min_entropy, int n_threads) {
+        const std::vector<std::string> texts = Utf8(text_objects);
         DiscoverOptions options;
         options.min_count = min_count;
         options.min_length = min_length;

@@ -45,7 +45,7 @@ Csr<Scalar> Weighted(const TermCounter& counter, bool binary, const TfidfOptions
                      const std::vector<double>& idf) {
   DocumentTermMatrix<Scalar> matrix;
   {
-    py::gil_scoped_release release;
+    LongCall call;
     matrix = counter.Matrix<Scalar>(binary);
     if constexpr (std::is_floating_point_v<Scalar>) WeightTfidf(matrix, weighting, idf);
   }
@@ -84,7 +84,7 @@ std::vector<std::vector<std::pair<std::int32_t, double>>> TopTermsOf(
     const Csr<Scalar>& matrix, const std::vector<std::uint8_t>& eligible, std::size_t top_n) {
   std::vector<std::vector<TermWeight>> top;
   {
-    py::gil_scoped_release release;
+    LongCall call;
     top = TopTerms(matrix.View(), eligible, top_n);
   }
   std::vector<std::vector<std::pair<std::int32_t, double>>> out(top.size());
@@ -194,7 +194,7 @@ void BindTermCounter(py::module_& m) {
             limits.max_features = max_features;
             Vocabulary vocabulary;
             {
-              py::gil_scoped_release release;  // sorts and filters every term seen
+              LongCall call;  // sorts and filters every term seen
               vocabulary = self.Finish(limits);
             }
             return VocabularyTuple(vocabulary);
@@ -275,7 +275,7 @@ void BindVectorize(py::module_& m) {
         py::arg("documents"), py::arg("smooth"), py::call_guard<py::gil_scoped_release>(),
         "ln((1 + n) / (1 + df)) + 1 (smooth) or ln(n / df) + 1 for each term.");
   m.def("keyword_eligible", &KeywordEligible, py::arg("terms"), py::arg("stop_words"),
-        py::arg("segmenter"), py::call_guard<py::gil_scoped_release>(),
+        py::arg("segmenter"), py::call_guard<LongCall>(),
         "1 for each term that can be a keyword (words only: no stop word, number or symbol).");
   m.def("top_terms", &TopTermsOf<float>, py::arg("matrix"), py::arg("eligible"), py::arg("top_n"));
   m.def("top_terms", &TopTermsOf<double>, py::arg("matrix"), py::arg("eligible"), py::arg("top_n"),

@@ -51,10 +51,49 @@ std::u32string CodePoints(const py::str& text) {
   return out;
 }
 
+namespace {
+
+// Runs Python's signal handlers once `chars` more characters have been converted since the last
+// time; throws what a handler raised.
+class SignalsEvery {
+ public:
+  void Converted(std::size_t chars) {
+    since_ += chars;
+    if (since_ < kChars) return;
+    since_ = 0;
+    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+  }
+
+ private:
+  static constexpr std::size_t kChars = std::size_t{1} << 22;
+  std::size_t since_ = 0;
+};
+
+}  // namespace
+
 std::vector<std::u32string> CodePoints(const std::vector<py::str>& texts) {
   std::vector<std::u32string> out;
   out.reserve(texts.size());
-  for (const py::str& text : texts) out.push_back(CodePoints(text));
+  SignalsEvery signals;
+  for (const py::str& text : texts) {
+    out.push_back(CodePoints(text));
+    signals.Converted(out.back().size());
+  }
+  return out;
+}
+
+std::vector<std::string> Utf8(const std::vector<py::str>& texts) {
+  std::vector<std::string> out;
+  out.reserve(texts.size());
+  SignalsEvery signals;
+  for (const py::str& text : texts) {
+    // A bytes object of its own, not the str's cached UTF-8, which would stay with the str.
+    const auto bytes = py::reinterpret_steal<py::object>(PyUnicode_AsUTF8String(text.ptr()));
+    if (!bytes) throw py::error_already_set();
+    out.emplace_back(PyBytes_AS_STRING(bytes.ptr()),
+                     static_cast<std::size_t>(PyBytes_GET_SIZE(bytes.ptr())));
+    signals.Converted(out.back().size());
+  }
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <random>
 #include <string>
 #include <vector>
@@ -306,17 +308,184 @@ TEST(BulletinTest, EmptyAndOrdinaryTextNeverThrow) {
   EXPECT_EQ(one.articles[0].title, "");
 }
 
-TEST(BulletinTest, RandomTextNeverThrows) {
+// What the parser promises of any parse: every span lies inside the text and inside its
+// parent's (a section's and a point's in the article's body, a point's in its section's body),
+// siblings come in order without overlapping, each body ends its part (or stops short of its
+// end by white space), Slice reads the code points of a span, an article's paragraphs are the
+// lines of its body, sections are numbered 1, 2, 3 ... and points continue or restart their
+// count, and each marker and heading is found where its part starts. Counts what it checked in
+// `seen` (articles, sections, points).
+void ExpectWellFormed(const Bulletin& b, std::array<std::size_t, 3>& seen) {
+  const std::u32string text = text::Decode(b.text);
+  const auto slice = [&](std::size_t start, std::size_t end) {  // clamped: spans may be wrong
+    start = std::min(start, text.size());
+    return text::Encode(std::u32string_view(text).substr(start, std::max(start, end) - start));
+  };
+  const auto inside = [](std::size_t start, std::size_t end, std::size_t from, std::size_t to) {
+    return from <= start && start <= end && end <= to;
+  };
+  const auto trailing_space = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      if (!text::IsSpace(text[i])) return false;
+    }
+    return true;
+  };
+  // A span's text, checked against the code points it covers.
+  const auto expect_span = [&](const Span& span, std::size_t from, std::size_t to,
+                               const char* what) {
+    EXPECT_TRUE(inside(span.start, span.end, from, to))
+        << what << " [" << span.start << ", " << span.end << ") outside [" << from << ", " << to
+        << ")";
+    EXPECT_EQ(b.Slice(span), slice(span.start, span.end)) << what;
+  };
+  const auto expect_points = [&](const std::vector<Point>& points, std::size_t from,
+                                 std::size_t to) {
+    std::size_t previous_end = from;
+    int previous = 0;
+    for (const Point& p : points) {
+      ++seen[2];
+      EXPECT_TRUE(inside(p.start, p.end, previous_end, to))
+          << "point [" << p.start << ", " << p.end << ") after " << previous_end << ", up to "
+          << to;
+      expect_span(p.text_span, p.start, p.end, "point body");
+      EXPECT_TRUE(trailing_space(p.text_span.end, p.end)) << "point body ends early";
+      EXPECT_TRUE(p.number == previous + 1 || p.number == 1) << p.number << " after " << previous;
+      EXPECT_TRUE(Contains(slice(p.start, p.text_span.start), p.heading)) << p.heading;
+      previous_end = p.end;
+      previous = p.number;
+    }
+  };
+  std::size_t previous_end = 0;
+  for (const Article& a : b.articles) {
+    ++seen[0];
+    EXPECT_TRUE(inside(a.start, a.end, previous_end, text.size()))
+        << "article [" << a.start << ", " << a.end << ") after " << previous_end;
+    expect_span(a.text_span, a.start, a.end, "article body");
+    std::string joined;
+    for (const std::string& paragraph : b.Paragraphs(a)) {
+      EXPECT_FALSE(Contains(paragraph, "\n"));
+      joined += (joined.empty() ? "" : "\n") + paragraph;
+    }
+    EXPECT_EQ(joined, b.Slice(a.text_span));
+    const std::size_t first_section = a.sections.empty() ? a.end : a.sections[0].start;
+    expect_points(a.points, a.text_span.start, std::min(first_section, a.text_span.end));
+    std::size_t section_end = a.text_span.start;
+    for (std::size_t k = 0; k < a.sections.size(); ++k) {
+      const Section& s = a.sections[k];
+      ++seen[1];
+      EXPECT_TRUE(inside(s.start, s.end, section_end, a.text_span.end))
+          << "section [" << s.start << ", " << s.end << ") after " << section_end << ", up to "
+          << a.text_span.end;
+      expect_span(s.text_span, s.start, s.end, "section body");
+      EXPECT_EQ(s.text_span.end, s.end);
+      EXPECT_EQ(s.number, static_cast<int>(k) + 1);
+      EXPECT_TRUE(Contains(slice(s.start, s.end), s.marker)) << s.marker;
+      EXPECT_TRUE(Contains(slice(s.start, s.text_span.start), s.heading)) << s.heading;
+      expect_points(s.points, s.text_span.start, s.text_span.end);
+      section_end = s.end;
+    }
+    previous_end = a.end;
+  }
+}
+
+TEST(BulletinTest, RandomTextIsAlwaysWellFormed) {
   std::mt19937 rng(7);
+  std::array<std::size_t, 3> seen{};
+  // Characters of headers, markers and footers, and pieces that make articles, sections and
+  // points (markers, numbered sentences, lines of the reference bulletin).
   const std::u32string alphabet =
       U"第期一二三四五六七八九十、（）()【】：:。，；报送发抄编者按领导批示供稿中共委部 \n\f"
       U"0123456789年月日-—共印份\xFF";
-  for (int round = 0; round < 300; ++round) {
-    std::u32string s;
-    const int length = static_cast<int>(rng() % 400);
-    for (int i = 0; i < length; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
-    EXPECT_NO_THROW(ParseBulletin(text::Encode(s)));
+  const std::string reference = testing::ReadFileBytes(testing::ReferencePath());
+  std::vector<std::string> pieces = {"一、",
+                                     "二、",
+                                     "三、",
+                                     "（一）",
+                                     "（二）",
+                                     "1．",
+                                     "2．",
+                                     "第一章",
+                                     "第二章",
+                                     "一是",
+                                     "二是",
+                                     "三是",
+                                     "。",
+                                     "；",
+                                     "\n",
+                                     "\n\n",
+                                     "  ",
+                                     "【标题】",
+                                     "（中共桐城市委供稿）",
+                                     "\f",
+                                     "\xFF"};
+  const std::size_t kMarkers = pieces.size();  // then lines of the reference bulletin
+  for (std::size_t start = 0; start < reference.size();) {
+    std::size_t end = reference.find('\n', start);
+    if (end == std::string::npos) end = reference.size();
+    if (end > start && end - start < 400) pieces.push_back(reference.substr(start, end - start));
+    start = end + 1;
   }
+  for (int round = 0; round < 600; ++round) {
+    std::string s;
+    if (round % 2 == 0) {
+      std::u32string chars;
+      const int length = static_cast<int>(rng() % 400);
+      for (int i = 0; i < length; ++i) chars.push_back(alphabet[rng() % alphabet.size()]);
+      s = text::Encode(chars);
+    } else {
+      // Lines, mostly numbered in order, so that sections and points run 1, 2, 3 ...
+      const char* han[] = {"一", "二", "三", "四", "五", "六"};
+      int section = 0, paren = 0, point = 0;
+      const int count = static_cast<int>(rng() % 30);
+      const auto sentence = [&] { return pieces[kMarkers + rng() % (pieces.size() - kMarkers)]; };
+      for (int i = 0; i < count; ++i) {
+        switch (rng() % 7) {
+          case 0:
+            s += std::string(han[section++ % 6]) + "、" + sentence() + "\n";
+            break;
+          case 1:
+            s += std::string("（") + han[paren++ % 6] + "）" + sentence() + "\n";
+            break;
+          case 2:
+            s += std::string(han[point++ % 6]) + "是" + sentence() + "。";
+            break;
+          case 3:
+            s += sentence() + "\n";
+            break;
+          case 4:
+            s += pieces[rng() % kMarkers];
+            break;
+          case 5:
+            section = paren = point = 0;
+            break;
+          default:
+            s += "\n";
+        }
+      }
+    }
+    SCOPED_TRACE(s);
+    Bulletin b;
+    ASSERT_NO_THROW(b = ParseBulletin(s));
+    ExpectWellFormed(b, seen);
+    if (::testing::Test::HasFailure()) break;  // one input's failures are enough to read
+  }
+  // The inputs make every kind of part, often.
+  EXPECT_GT(seen[0], 300u);
+  EXPECT_GT(seen[1], 100u);
+  EXPECT_GT(seen[2], 100u);
+}
+
+TEST(BulletinTest, SampleDocumentsAreWellFormed) {
+  std::array<std::size_t, 3> seen{};
+  for (const char* name :
+       {"anqing-zugong-2023-24.txt", "cpc-20th-congress-report.txt", "gov-work-report-2023.txt",
+        "gov-work-report-2024.txt", "urban-residents-committees-law-2018.md",
+        "village-committees-law-2018.md"}) {
+    SCOPED_TRACE(name);
+    ExpectWellFormed(ParseFile(testing::SampleData(name)), seen);
+  }
+  EXPECT_GT(seen[1], 20u);
+  EXPECT_GT(seen[2], 5u);
 }
 
 }  // namespace

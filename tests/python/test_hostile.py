@@ -299,6 +299,13 @@ base = "党建引领乡村振兴书记项目基层治理网格化管理" * 100
 texts = [base[:i] + "甲" + base[i:] for i in range(3000)]
 call = lambda: gongwen.find_reuse(texts, max_df=1.0)
 """,
+    # 10 M random characters: the call is still building its index of n-grams at 0.5 s.
+    "find_reuse_index": """
+import numpy as np
+chars = np.random.default_rng(0).integers(0x4E00, 0x9FA5, 10_000_000, dtype=np.uint32)
+texts = [chars[i : i + 100_000].tobytes().decode("utf-32-le") for i in range(0, chars.size, 100_000)]
+call = lambda: [gongwen.find_reuse(texts, max_df=2) for _ in range(100)]
+""",
 }
 
 CHILD = """

@@ -3,6 +3,7 @@
 // core's long loops poll it.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <stdexcept>
 
@@ -19,14 +20,23 @@ class Interrupted : public std::runtime_error {
 // threads stops too. Scopes nest: the innermost check is the one polled.
 class InterruptScope {
  public:
-  explicit InterruptScope(std::function<bool()> check);
+  // How often the check runs by default: often enough for Ctrl-C to feel immediate, rarely
+  // enough to cost little (a Python check takes the GIL, which may mean waiting for it).
+  static constexpr std::chrono::milliseconds kPollInterval{50};
+
+  // Polls `check` at most every `interval` (zero: at every CheckInterrupt, for tests that count
+  // the places a call checks).
+  explicit InterruptScope(std::function<bool()> check,
+                          std::chrono::nanoseconds interval = kPollInterval);
   ~InterruptScope();
   InterruptScope(const InterruptScope&) = delete;
   InterruptScope& operator=(const InterruptScope&) = delete;
 
  private:
   std::function<bool()> check_;
-  const std::function<bool()>* outer_;
+  std::chrono::nanoseconds interval_;
+  const InterruptScope* outer_;
+  friend void CheckInterrupt();
 };
 
 // Throws Interrupted when the check installed on this thread says to stop, or when the parallel

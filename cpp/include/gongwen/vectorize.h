@@ -129,7 +129,8 @@ class TermCounter {
   // Ends counting and returns the vocabulary. Learning: the terms within `limits`, in code-point
   // order (scikit-learn's column order); throws std::invalid_argument when no term was seen
   // ("empty vocabulary"), when max_df comes to fewer documents than min_df, or when no term is
-  // left. Fixed: the vocabulary as given (limits do not apply). Not for hashing.
+  // left. Fixed: the vocabulary as given (limits do not apply). Not for hashing. A Finish that
+  // throws (or is interrupted) leaves the counter as it was.
   Vocabulary Finish(const VocabularyLimits& limits = {});
 
   // The counts, one row per document counted, in the columns of Finish's vocabulary (or the
@@ -161,7 +162,8 @@ std::vector<double> InverseDocumentFrequency(const std::vector<std::int64_t>& do
                                              std::size_t documents, bool smooth);
 
 // Weights counts in place: sublinear tf, then idf (when `idf` is not empty: one per column),
-// then row normalisation. Throws std::invalid_argument when `idf` has the wrong length.
+// then row normalisation. Throws std::invalid_argument when `idf` has the wrong length (an
+// interrupted call, Interrupted, leaves the matrix partly weighted).
 template <typename Scalar>
 void WeightTfidf(DocumentTermMatrix<Scalar>& matrix, const TfidfOptions& options,
                  const std::vector<double>& idf);
