@@ -48,25 +48,28 @@ class ChunkQueue {
   std::atomic<std::int64_t> next_{0};
 };
 
-// std::sort and std::stable_sort with a CheckInterrupt every 4096 comparisons, so that a long
-// sort stops on Ctrl-C (the range is then valid, in an unspecified order).
+// `less`, with a CheckInterrupt every 4096 comparisons counted in `count`.
+template <typename Less>
+auto InterruptingLess(Less& less, std::uint32_t& count) {
+  return [&less, &count](const auto& a, const auto& b) {
+    if ((++count & 0xFFF) == 0) CheckInterrupt();
+    return less(a, b);
+  };
+}
+
+// std::sort with a CheckInterrupt every 4096 comparisons, so that a long sort stops on Ctrl-C
+// (the range is then valid, in an unspecified order).
 template <typename It, typename Less>
 void InterruptibleSort(It first, It last, Less less) {
   std::uint32_t count = 0;
-  std::sort(first, last, [&](const auto& a, const auto& b) {
-    if ((++count & 0xFFF) == 0) CheckInterrupt();
-    return less(a, b);
-  });
+  std::sort(first, last, InterruptingLess(less, count));
 }
 
 // std::stable_sort, likewise.
 template <typename It, typename Less>
 void InterruptibleStableSort(It first, It last, Less less) {
   std::uint32_t count = 0;
-  std::stable_sort(first, last, [&](const auto& a, const auto& b) {
-    if ((++count & 0xFFF) == 0) CheckInterrupt();
-    return less(a, b);
-  });
+  std::stable_sort(first, last, InterruptingLess(less, count));
 }
 
 // CheckInterrupt every `2^shift` steps of a loop (`i`: the step number).

@@ -33,7 +33,7 @@ def _is_real(value: Any) -> bool:
 
 def check_int(value: Any, name: str, low: int | None = None, high: int | None = None) -> int:
     """`value` as an int, if it is one in [`low`, `high`] (either bound may be None)."""
-    if _is_int(value) and (low is None or value >= low) and (high is None or value <= high):
+    if _int_in(value, low, high):
         return int(value)
     raise ValueError(f"{name} must be {_int_bounds(low, high)}, not {value!r}")
 
@@ -42,11 +42,13 @@ def check_optional_int(
     value: Any, name: str, low: int | None = None, high: int | None = None
 ) -> int | None:
     """None, or `value` as an int in [`low`, `high`] (see :func:`check_int`)."""
-    if value is None:
-        return None
-    if _is_int(value) and (low is None or value >= low) and (high is None or value <= high):
-        return int(value)
+    if value is None or _int_in(value, low, high):
+        return None if value is None else int(value)
     raise ValueError(f"{name} must be None or {_int_bounds(low, high)}, not {value!r}")
+
+
+def _int_in(value: Any, low: int | None, high: int | None) -> bool:
+    return _is_int(value) and (low is None or value >= low) and (high is None or value <= high)
 
 
 def _int_bounds(low: int | None, high: int | None) -> str:
