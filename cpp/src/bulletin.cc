@@ -52,9 +52,40 @@ std::vector<std::string> Bulletin::Paragraphs(const Article& article) const {
   return out;
 }
 
+namespace parse {
+
+// The cleaned lines with their offsets in the cleaned text, which joins them with '\n'.
+std::vector<Piece> ToPieces(std::vector<std::u32string> paragraphs) {
+  std::vector<Piece> pieces;
+  pieces.reserve(paragraphs.size());
+  std::size_t offset = 0;
+  for (std::u32string& paragraph : paragraphs) {
+    const std::size_t length = paragraph.size();
+    pieces.push_back(Piece{std::move(paragraph), offset});
+    offset += length + 1;
+  }
+  return pieces;
+}
+
+std::string JoinLines(const std::vector<Piece>& lines) {
+  std::size_t length = lines.empty() ? 0 : lines.size() - 1;
+  for (const Piece& line : lines) length += text::Utf8Length(line.text);
+  std::string joined;
+  joined.reserve(length);  // exactly: the document's text is the largest string held
+  for (const Piece& line : lines) {
+    if (&line != &lines.front()) joined.push_back('\n');
+    for (char32_t c : line.text) text::AppendUtf8(joined, c);
+  }
+  return joined;
+}
+
+}  // namespace parse
+
 namespace {
 
+using parse::JoinLines;
 using parse::Piece;
+using parse::ToPieces;
 using parse::Utf8;
 using text::StartsWith;
 
@@ -487,31 +518,6 @@ void ParseArticles(const std::vector<Piece>& lines, std::size_t from, std::size_
 
 // ---------------------------------------------------------------------------------------------
 
-// The cleaned lines with their offsets in the cleaned text, which joins them with '\n'.
-std::vector<Piece> ToPieces(std::vector<std::u32string> paragraphs) {
-  std::vector<Piece> pieces;
-  pieces.reserve(paragraphs.size());
-  std::size_t offset = 0;
-  for (std::u32string& paragraph : paragraphs) {
-    const std::size_t length = paragraph.size();
-    pieces.push_back(Piece{std::move(paragraph), offset});
-    offset += length + 1;
-  }
-  return pieces;
-}
-
-std::string JoinLines(const std::vector<Piece>& lines) {
-  std::size_t length = lines.empty() ? 0 : lines.size() - 1;
-  for (const Piece& line : lines) length += text::Utf8Length(line.text);
-  std::string joined;
-  joined.reserve(length);  // exactly: the document's text is the largest string held
-  for (const Piece& line : lines) {
-    if (&line != &lines.front()) joined.push_back('\n');
-    for (char32_t c : line.text) text::AppendUtf8(joined, c);
-  }
-  return joined;
-}
-
 void FillHeader(const parse::Header& h, Bulletin* b) {
   if (h.publication) b->publication = Utf8(*h.publication);
   if (h.editor) b->editor = Utf8(*h.editor);
@@ -545,9 +551,8 @@ void ParseDocument(const std::vector<Piece>& lines, Bulletin* b) {
 
 namespace {
 
-// Parses the cleaned paragraphs of a document (internal::CleanParagraphs).
-Bulletin ParseParagraphs(std::vector<std::u32string> paragraphs) {
-  const std::vector<Piece> lines = ToPieces(std::move(paragraphs));
+// Parses the cleaned lines of a document.
+Bulletin ParseBulletinLines(const std::vector<Piece>& lines) {
   Bulletin b;
   b.text = JoinLines(lines);
   const parse::Header header = parse::ParseHeader(lines);
@@ -569,7 +574,24 @@ Bulletin ParseParagraphs(std::vector<std::u32string> paragraphs) {
   return b;
 }
 
+// Parses the cleaned paragraphs of a document (internal::CleanParagraphs).
+Bulletin ParseParagraphs(std::vector<std::u32string> paragraphs) {
+  return ParseBulletinLines(ToPieces(std::move(paragraphs)));
+}
+
 }  // namespace
+
+namespace parse {
+
+// The parser's own tests of a line, for the official-document parser (official.cc).
+bool IsTitleLike(std::u32string_view s) { return gongwen::IsTitleLike(s); }
+bool IsPrintingLine(std::u32string_view s) { return gongwen::IsPrintingLine(s); }
+std::vector<std::string> SplitRecipients(std::u32string_view s) {
+  return gongwen::SplitRecipients(s);
+}
+Bulletin ParseLines(const std::vector<Piece>& lines) { return ParseBulletinLines(lines); }
+
+}  // namespace parse
 
 Bulletin ParseBulletin(std::string_view text) {
   return ParseParagraphs(internal::CleanParagraphs(text, CleanOptions{}));

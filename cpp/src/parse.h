@@ -58,6 +58,24 @@ std::u32string CleanEditor(std::u32string_view s);
 // Fills the sections and points of `article` from its paragraphs.
 void FindSections(const std::vector<Piece>& paragraphs, Article* article);
 
+// The cleaned paragraphs as lines with their offsets in the text that joins them with '\n'.
+std::vector<Piece> ToPieces(std::vector<std::u32string> paragraphs);
+
+// That text, as UTF-8.
+std::string JoinLines(const std::vector<Piece>& lines);
+
+// Parses cleaned lines as a bulletin (ParseBulletin after cleaning); sets Bulletin::text.
+Bulletin ParseLines(const std::vector<Piece>& lines);
+
+// A line that can be (part of) a title: short, not a sentence, not a numbered heading.
+bool IsTitleLike(std::u32string_view s);
+
+// A printing line of a footer: 安庆市委组织部办公室　　2023年8月31日印发.
+bool IsPrintingLine(std::u32string_view s);
+
+// Splits a list of units at 、，；and spaces outside brackets; a final 。 is dropped.
+std::vector<std::string> SplitRecipients(std::u32string_view s);
+
 // Converts to UTF-8 (shorthand for text::Encode).
 std::string Utf8(std::u32string_view s);
 

@@ -18,16 +18,10 @@ namespace gongwen::bindings {
 
 namespace {
 
-// A Date as a (year, month, day) tuple, or None; the package makes it a datetime.date.
-std::optional<std::tuple<int, int, int>> DateTuple(const std::optional<Date>& date) {
-  if (!date) return std::nullopt;
-  return std::make_tuple(date->year, date->month, date->day);
-}
-
-// A Span as a (start, end) tuple of code-point offsets into Bulletin.text.
+// A part's text span as a (start, end) tuple.
 template <typename Part>
 std::tuple<std::size_t, std::size_t> TextSpan(const Part& part) {
-  return std::make_tuple(part.text_span.start, part.text_span.end);
+  return SpanTuple(part.text_span);
 }
 
 void BindParts(py::module_& m) {
@@ -74,12 +68,14 @@ void BindParts(py::module_& m) {
       .def_property_readonly("path", [](const Bulletin& b) { return FsString(b.path); })
       .def_readonly("encoding", &Bulletin::encoding);
 
-  py::class_<LoadResult>(m, "LoadResult", "The outcome of loading one file of a corpus.")
-      .def_property_readonly("path", [](const LoadResult& r) { return FsString(r.path); })
-      .def_readonly("bulletin", &LoadResult::bulletin)
-      .def_readonly("error_type", &LoadResult::error_type)
-      .def_property_readonly("error", [](const LoadResult& r) { return FsString(r.error); })
-      .def_readonly("error_number", &LoadResult::error_number);
+  py::class_<LoadOutcome>(m, "LoadOutcome", "How loading one file of a corpus went.")
+      .def_property_readonly("path", [](const LoadOutcome& r) { return FsString(r.path); })
+      .def_readonly("error_type", &LoadOutcome::error_type)
+      .def_property_readonly("error", [](const LoadOutcome& r) { return FsString(r.error); })
+      .def_readonly("error_number", &LoadOutcome::error_number);
+
+  py::class_<LoadResult, LoadOutcome>(m, "LoadResult", "A file of a corpus loaded as a bulletin.")
+      .def_readonly("bulletin", &LoadResult::bulletin);
 }
 
 }  // namespace

@@ -11,6 +11,9 @@ void BindIo(pybind11::module_& m);
 // Bulletins, articles, sections, points; parsing and loading many files.
 void BindBulletin(pybind11::module_& m);
 
+// Documents of every kind, official documents' fields, 文号 and citations.
+void BindDocuments(pybind11::module_& m);
+
 // The segmenter, segmentation scores and stop words.
 void BindSegment(pybind11::module_& m);
 

@@ -4,10 +4,13 @@
 
 #include <pybind11/pybind11.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
+#include "gongwen/bulletin.h"
 #include "gongwen/interrupt.h"
 
 namespace gongwen::bindings {
@@ -38,6 +41,17 @@ class LongCall {
   InterruptScope interrupt_{&SignalPending};
   pybind11::gil_scoped_release release_;
 };
+
+// A Date as a (year, month, day) tuple, or None; the package makes it a datetime.date.
+inline std::optional<std::tuple<int, int, int>> DateTuple(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return std::make_tuple(date->year, date->month, date->day);
+}
+
+// A Span as a (start, end) tuple of code-point offsets into the document's text.
+inline std::tuple<std::size_t, std::size_t> SpanTuple(const Span& span) {
+  return std::make_tuple(span.start, span.end);
+}
 
 // The code points of a Python str (lone surrogates included), or of each of many.
 std::u32string CodePoints(const pybind11::str& text);

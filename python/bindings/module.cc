@@ -13,6 +13,7 @@ PYBIND11_MODULE(_core, m) {
   gongwen::bindings::SetMainThread();
   gongwen::bindings::BindIo(m);
   gongwen::bindings::BindBulletin(m);
+  gongwen::bindings::BindDocuments(m);
   gongwen::bindings::BindSegment(m);
   gongwen::bindings::BindVectorize(m);
   gongwen::bindings::BindReuse(m);

@@ -25,6 +25,16 @@ from .corpus import Corpus, LoadError
 from .datasets import sample_dir, sample_paths
 from .discover import discover_words
 from .display import reuse_html
+from .document import (
+    KINDS,
+    Citation,
+    DocNumber,
+    Document,
+    Part,
+    parse_doc_number,
+    parse_document,
+    read_document,
+)
 from .errors import DecodeError, EmptyDocumentError, GongwenWarning, NotFittedError
 from .reading import clean_text, decode_bytes, detect_encoding, read_text
 from .reuse import find_reuse
@@ -42,18 +52,23 @@ from .topics import TopicModel
 from .vectorize import CountVectorizer, HashingVectorizer, TfidfVectorizer, keywords_by_group
 
 __all__ = [
+    "KINDS",
     "Article",
     "ArticleTable",
     "ArticleTopics",
     "Bulletin",
+    "Citation",
     "CountVectorizer",
     "Corpus",
     "DecodeError",
+    "DocNumber",
+    "Document",
     "EmptyDocumentError",
     "GongwenWarning",
     "HashingVectorizer",
     "LoadError",
     "NotFittedError",
+    "Part",
     "Point",
     "STOP_WORDS",
     "Section",
@@ -74,7 +89,10 @@ __all__ = [
     "load_stop_words",
     "most_similar",
     "parse_bulletin",
+    "parse_doc_number",
+    "parse_document",
     "read_bulletin",
+    "read_document",
     "read_text",
     "reuse_html",
     "sample_dir",

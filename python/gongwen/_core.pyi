@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import scipy.sparse
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'DecodeError', 'Dtype', 'EmptyDocumentError', 'LoadResult', 'Norm', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicMethod', 'TopicModel', 'clean_text', 'cosine_similarities_dense', 'cosine_similarities_sparse', 'decode_bytes', 'default_stop_words', 'discover_words', 'evaluate_segmentation', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'most_similar_dense', 'most_similar_dense_queries', 'most_similar_sparse', 'most_similar_sparse_queries', 'murmurhash3', 'parse_bulletin', 'read_bulletin', 'read_text', 'save_topic_model', 'save_vectorizer', 'top_terms']
+__all__: list[str] = ['Article', 'Bulletin', 'Citation', 'DecodeError', 'DocNumber', 'Document', 'DocumentResult', 'Dtype', 'EmptyDocumentError', 'Field', 'LoadOutcome', 'LoadResult', 'Norm', 'OfficialFields', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicMethod', 'TopicModel', 'clean_text', 'cosine_similarities_dense', 'cosine_similarities_sparse', 'decode_bytes', 'default_stop_words', 'discover_words', 'doc_number_key', 'evaluate_segmentation', 'find_citations', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_documents', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'most_similar_dense', 'most_similar_dense_queries', 'most_similar_sparse', 'most_similar_sparse_queries', 'murmurhash3', 'parse_bulletin', 'parse_doc_number', 'parse_document', 'read_bulletin', 'read_document', 'read_text', 'save_topic_model', 'save_vectorizer', 'title_key', 'top_terms']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -135,13 +135,10 @@ class Bulletin:
     @property
     def year(self) -> int | None:
         ...
-class LoadResult:
+class LoadOutcome:
     """
-    The outcome of loading one file of a corpus.
+    How loading one file of a corpus went.
     """
-    @property
-    def bulletin(self) -> Bulletin | None:
-        ...
     @property
     def error(self) -> str:
         ...
@@ -153,6 +150,154 @@ class LoadResult:
         ...
     @property
     def path(self) -> str:
+        ...
+class LoadResult(LoadOutcome):
+    """
+    A file of a corpus loaded as a bulletin.
+    """
+    @property
+    def bulletin(self) -> Bulletin | None:
+        ...
+class DocNumber:
+    """
+    A 发文字号 as printed and parsed.
+    """
+    @property
+    def agency(self) -> str:
+        ...
+    @property
+    def serial(self) -> int | None:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+    @property
+    def year(self) -> int | None:
+        ...
+class Citation:
+    """
+    A document cited by 文号, by title, or both.
+    """
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def number(self) -> DocNumber | None:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def title(self) -> str:
+        ...
+class Field:
+    """
+    A printed element: its value and its span in Document.text.
+    """
+    @property
+    def span(self) -> tuple[int, int]:
+        ...
+    @property
+    def value(self) -> str:
+        ...
+class OfficialFields:
+    """
+    The elements of an official document.
+    """
+    @property
+    def attachment_list(self) -> list[Field]:
+        ...
+    @property
+    def attachments(self) -> list[Field]:
+        ...
+    @property
+    def body(self) -> tuple[int, int]:
+        ...
+    @property
+    def cc(self) -> list[Field]:
+        ...
+    @property
+    def conflicts(self) -> list[str]:
+        ...
+    @property
+    def copy_number(self) -> Field | None:
+        ...
+    @property
+    def date(self) -> tuple[int, int, int] | None:
+        ...
+    @property
+    def date_line(self) -> Field | None:
+        ...
+    @property
+    def doc_number(self) -> Field | None:
+        ...
+    @property
+    def doc_type(self) -> str:
+        ...
+    @property
+    def issuer_marks(self) -> list[Field]:
+        ...
+    @property
+    def issuers(self) -> list[str]:
+        ...
+    @property
+    def metadata(self) -> list[tuple[str, Field]]:
+        ...
+    @property
+    def notes(self) -> list[Field]:
+        ...
+    @property
+    def number(self) -> DocNumber | None:
+        ...
+    @property
+    def printed_by(self) -> Field | None:
+        ...
+    @property
+    def printed_date(self) -> tuple[int, int, int] | None:
+        ...
+    @property
+    def recipients(self) -> list[Field]:
+        ...
+    @property
+    def secrecy(self) -> Field | None:
+        ...
+    @property
+    def signatories(self) -> list[Field]:
+        ...
+    @property
+    def signers(self) -> list[Field]:
+        ...
+    @property
+    def title(self) -> Field | None:
+        ...
+    @property
+    def urgency(self) -> Field | None:
+        ...
+class Document:
+    """
+    A parsed document of any kind.
+    """
+    @property
+    def citations(self) -> list[Citation]:
+        ...
+    @property
+    def evidence(self) -> list[str]:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def official(self) -> OfficialFields:
+        ...
+    @property
+    def parsed(self) -> Bulletin:
+        ...
+class DocumentResult(LoadOutcome):
+    """
+    A file of a corpus loaded as a document.
+    """
+    @property
+    def document(self) -> Document | None:
         ...
 class Segmenter:
     """
@@ -356,9 +501,17 @@ def discover_words(texts: collections.abc.Sequence[str], min_count: typing.Suppo
     """
     Candidate words of a corpus, as columns.
     """
+def doc_number_key(number: DocNumber) -> str:
+    """
+    A key under which two printings of one 文号 compare equal.
+    """
 def evaluate_segmentation(gold: collections.abc.Sequence[str], predicted: collections.abc.Sequence[str], vocabulary: collections.abc.Sequence[str] | None = None) -> dict:
     """
     SIGHAN bakeoff scores of a segmentation against gold lines.
+    """
+def find_citations(text: str) -> list[Citation]:
+    """
+    Every document the text cites, in order; offsets are code points.
     """
 def find_reuse(texts: collections.abc.Sequence[str], min_chars: typing.SupportsInt | typing.SupportsIndex = 30, ngram: typing.SupportsInt | typing.SupportsIndex = 8, max_df: typing.SupportsInt | typing.SupportsIndex = 100, min_similarity: typing.SupportsFloat | typing.SupportsIndex = 0.8, to_simplified: bool = False, n_threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     """
@@ -373,6 +526,10 @@ def keyword_eligible(terms: collections.abc.Sequence[str], stop_words: collectio
     1 for each term that can be a keyword (words only: no stop word, number or symbol).
     """
 def load_bulletins(paths: collections.abc.Sequence[str], n_threads: typing.SupportsInt | typing.SupportsIndex = 0, encoding: str = '') -> list[LoadResult]:
+    """
+    Reads and parses many files on n_threads threads (0: one per core); errors are recorded per file, in input order.
+    """
+def load_documents(paths: collections.abc.Sequence[str], n_threads: typing.SupportsInt | typing.SupportsIndex = 0, encoding: str = '') -> list[DocumentResult]:
     """
     Reads and parses many files on n_threads threads (0: one per core); errors are recorded per file, in input order.
     """
@@ -436,7 +593,19 @@ def parse_bulletin(text: str) -> Bulletin:
     """
     Parses extracted text into a Bulletin.
     """
+def parse_doc_number(text: str) -> DocNumber | None:
+    """
+    Parses a whole string as one 文号, or returns None.
+    """
+def parse_document(text: str) -> Document:
+    """
+    Parses extracted text into a Document.
+    """
 def read_bulletin(path: str, encoding: str = '') -> Bulletin:
+    """
+    Reads, decodes and parses one file.
+    """
+def read_document(path: str, encoding: str = '') -> Document:
     """
     Reads, decodes and parses one file.
     """
@@ -451,6 +620,10 @@ def save_topic_model(settings: str, model: TopicModel | None) -> bytes:
 def save_vectorizer(settings: str, terms: collections.abc.Sequence[str] | None, document_frequency: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], documents: typing.SupportsInt | typing.SupportsIndex, idf: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], segmenter: bytes) -> bytes:
     """
     The bytes of a vectorizer: settings (JSON), vocabulary, idf and segmenter.
+    """
+def title_key(title: str) -> str:
+    """
+    A key under which two printings of one document title compare equal.
     """
 @typing.overload
 def top_terms(matrix: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float32], eligible: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], top_n: typing.SupportsInt | typing.SupportsIndex) -> list[list[tuple[int, float]]]:

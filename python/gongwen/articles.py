@@ -18,16 +18,23 @@ if TYPE_CHECKING:
     import scipy.sparse
 
     from .bulletin import Bulletin
+    from .document import Document
 
 __all__ = ["ARTICLE_COLUMNS", "ArticleTable", "HasArticles", "TermMatrix", "article_texts"]
 
 #: The columns of the article table, in order.
 ARTICLE_COLUMNS = [
     "path",
+    "kind",
     "publication",
     "issue",
     "date",
     "editor",
+    "doc_number",
+    "issuer",
+    "doc_type",
+    "recipients",
+    "document",
     "article",
     "title",
     "author",
@@ -68,18 +75,37 @@ class ArticleTable:
     @classmethod
     def from_bulletins(cls, bulletins: Iterable[Bulletin]) -> ArticleTable:
         """The table of the articles of `bulletins`, in order (see :data:`ARTICLE_COLUMNS`)."""
+        from .document import document_of
+
+        return cls.from_documents(document_of(b) for b in bulletins)
+
+    @classmethod
+    def from_documents(cls, documents: Iterable[Document]) -> ArticleTable:
+        """The table of the articles of `documents`, in order (see :data:`ARTICLE_COLUMNS`)."""
         import pandas as pd
 
-        rows = [
-            (b.path, b.publication, b.issue, b.date, b.editor, i, a.title, a.author, a.text,
-             a.n_chars)
-            for b in bulletins
-            for i, a in enumerate(b.articles)
-        ]  # fmt: skip
+        rows = []
+        for row, d in enumerate(documents):
+            b = d.bulletin
+            head = (
+                d.path,
+                d.kind,
+                b.publication if b else None,
+                b.issue if b else None,
+                d.date,
+                b.editor if b else None,
+                d.doc_number,
+                d.issuer,
+                d.doc_type,
+            )
+            rows.extend(
+                (*head, list(d.recipients), row, i, a.title, a.author, a.text, a.n_chars)
+                for i, a in enumerate(d.articles)
+            )  # fmt: skip
         frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
         frame["issue"] = frame["issue"].astype("Int64")
-        frame["article"] = frame["article"].astype("int64")
-        frame["n_chars"] = frame["n_chars"].astype("int64")
+        for column in ("document", "article", "n_chars"):
+            frame[column] = frame[column].astype("int64")
         return cls(frame)
 
     @property

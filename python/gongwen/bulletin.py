@@ -176,7 +176,7 @@ class Bulletin:
         )
 
 
-def _date(value: tuple[int, int, int] | None) -> datetime.date | None:
+def to_date(value: tuple[int, int, int] | None) -> datetime.date | None:
     if value is None:
         return None
     try:
@@ -231,7 +231,7 @@ def from_core(b: Any) -> Bulletin:
         issue_total=b.issue_total,
         year=b.year,
         editor=b.editor,
-        date=_date(b.date),
+        date=to_date(b.date),
         notices=list(b.notices),
         editor_note=b.editor_note,
         instructions=b.instructions,

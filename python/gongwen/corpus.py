@@ -1,10 +1,12 @@
-"""Loading a folder of bulletins into a corpus, and the corpus as a table of articles."""
+"""Loading a folder of documents into a corpus, the corpus as a table of articles, and the
+citations between its documents."""
 
 from __future__ import annotations
 
 import glob
 import os
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
@@ -20,10 +22,13 @@ from .analysis import (
     similar_articles,
 )
 from .articles import ArticleTable
-from .bulletin import Bulletin, from_core
+from .bulletin import Bulletin
+from .citations import citation_graph, citation_table
+from .document import Document, as_bulletin, document_from_core, document_of
 from .errors import GongwenWarning
 
 if TYPE_CHECKING:
+    import networkx as nx
     import pandas as pd
 
     from .vectorize import TfidfVectorizer
@@ -51,24 +56,37 @@ class LoadError(NamedTuple):
 
 
 class Corpus:
-    """A collection of parsed bulletins, and the table of their articles.
+    """A collection of parsed documents, the table of their articles, and their citations.
 
     Build one with :meth:`from_paths`; look at it with :meth:`to_frame`. A corpus does not
     change once made, so its article table and TF-IDF matrices are made once and kept: asking
     for keywords, topics and nearest articles segments and fits the articles one time.
+    Iterating and indexing give its :class:`~gongwen.Document` objects.
+
+    Parameters
+    ----------
+    documents : iterable of Document (or Bulletin)
+        A bulletin (from :func:`~gongwen.parse_bulletin`) is taken as a document of kind
+        ``"bulletin"``.
+    errors : iterable of LoadError
 
     Attributes
     ----------
-    bulletins : tuple of Bulletin
-        The loaded bulletins, in the order of the paths given.
+    documents : tuple of Document
+        The loaded documents, in the order of the paths given.
     errors : list of LoadError
         The files that were skipped, and why.
     """
 
-    def __init__(self, bulletins: Iterable[Bulletin] = (), errors: Iterable[LoadError] = ()):
-        self._bulletins: tuple[Bulletin, ...] = tuple(bulletins)
+    def __init__(
+        self,
+        documents: Iterable[Document | Bulletin] = (),
+        errors: Iterable[LoadError] = (),
+    ):
+        self._documents: tuple[Document, ...] = tuple(document_of(d) for d in documents)
         self.errors: list[LoadError] = list(errors)
         self._articles: ArticleTable | None = None
+        self._citations: pd.DataFrame | None = None
 
     @classmethod
     def from_paths(
@@ -80,7 +98,7 @@ class Corpus:
         progress: bool | None = None,
         suffixes: Sequence[str] = DEFAULT_SUFFIXES,
     ) -> Corpus:
-        """Load bulletins from files, in parallel.
+        """Load documents of any kind from files, in parallel (:func:`gongwen.read_document`).
 
         Parameters
         ----------
@@ -117,54 +135,91 @@ class Corpus:
         show = progress if progress is not None else len(files) >= _PROGRESS_THRESHOLD
         results = _load(files, threads, encoding_arg(encoding), show)
         corpus = cls(
-            (from_core(r.bulletin) for r in results if r.bulletin is not None),
-            (LoadError(r.path, r.error_type, r.error) for r in results if r.bulletin is None),
+            (document_from_core(r.document) for r in results if r.document is not None),
+            (LoadError(r.path, r.error_type, r.error) for r in results if r.document is None),
         )
         _warn_skipped(corpus.errors)
         return corpus
 
     @property
+    def documents(self) -> tuple[Document, ...]:
+        """The loaded documents, in the order of the paths given."""
+        return self._documents
+
+    @property
     def bulletins(self) -> tuple[Bulletin, ...]:
-        """The loaded bulletins, in the order of the paths given."""
-        return self._bulletins
+        """Each document as a :class:`~gongwen.Bulletin`: a bulletin's own, and for the other
+        kinds its text and articles with an empty masthead (for code written before
+        :attr:`documents`)."""
+        return tuple(as_bulletin(d) for d in self._documents)
 
     def __len__(self) -> int:
-        return len(self._bulletins)
+        return len(self._documents)
 
-    def __iter__(self) -> Iterator[Bulletin]:
-        return iter(self._bulletins)
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self._documents)
 
-    def __getitem__(self, index: int) -> Bulletin:
-        return self._bulletins[index]
+    def __getitem__(self, index: int) -> Document:
+        return self._documents[index]
 
     def __repr__(self) -> str:
-        articles = sum(len(b.articles) for b in self._bulletins)
-        return f"Corpus({len(self)} bulletins, {articles} articles, {len(self.errors)} errors)"
+        articles = sum(len(d.articles) for d in self._documents)
+        kinds = Counter(d.kind for d in self._documents)
+        named = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+        return (
+            f"Corpus({len(self)} documents ({named or 'none'}), {articles} articles, "
+            f"{len(self.errors)} errors)"
+        )
 
     def __getstate__(self) -> dict[str, Any]:
-        # The article table is made again from the bulletins, rather than pickled beside them.
-        return {"bulletins": self._bulletins, "errors": self.errors}
+        # The article table is made again from the documents, rather than pickled beside them.
+        return {"documents": self._documents, "errors": self.errors}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["bulletins"], state["errors"])  # type: ignore[misc]
+        self.__init__(state["documents"], state["errors"])  # type: ignore[misc]
 
     @property
     def articles(self) -> ArticleTable:
         """The article table: one row per article (:meth:`to_frame`'s rows) and its TF-IDF
         matrices (:meth:`ArticleTable.tfidf`), made on first use and kept."""
         if self._articles is None:
-            self._articles = ArticleTable.from_bulletins(self._bulletins)
+            self._articles = ArticleTable.from_documents(self._documents)
         return self._articles
 
     def to_frame(self) -> pd.DataFrame:
         """One row per article (a copy of :attr:`articles`' frame, yours to change).
 
-        Columns: ``path``, ``publication``, ``issue`` (nullable integer), ``date``
-        (``datetime.date``; use ``pd.to_datetime`` for date arithmetic), ``editor``,
-        ``article`` (its number in the bulletin, from 0), ``title``, ``author``, ``text``,
+        Columns: ``path``, ``kind`` (see :data:`gongwen.KINDS`), ``publication``, ``issue``
+        (nullable integer), ``date`` (``datetime.date``: a bulletin's date, an official
+        document's 成文日期; use ``pd.to_datetime`` for date arithmetic), ``editor``,
+        ``doc_number``, ``issuer``, ``doc_type`` and ``recipients`` (a list) of an official
+        document (None and ``[]`` for the others), ``document`` (the row of the document in
+        :attr:`documents`), ``article`` (its number in the document, from 0: an official
+        document's body is 0, its attachments follow), ``title``, ``author``, ``text``,
         ``n_chars``.
         """
         return self.articles.frame.copy()
+
+    def citations(self) -> pd.DataFrame:
+        """Every citation in the corpus's documents, one row per mention.
+
+        Columns: ``doc`` (the citing document's row in :attr:`documents`), ``path``,
+        ``cited_number`` (the 文号 as printed, or None), ``cited_title`` (the title in 《》,
+        or None), ``start``, ``end`` (the mention's span in the document's text) and
+        ``target``: the row of the cited document when the corpus holds it, matched by 文号
+        (any printing of it), else by title, else ``<NA>``. A document citing itself is not
+        a target.
+        """
+        if self._citations is None:
+            self._citations = citation_table(self._documents)
+        return self._citations.copy()
+
+    def citation_graph(self) -> nx.DiGraph:
+        """The documents as a networkx ``DiGraph``: an edge from each document to each document
+        of the corpus it cites (``mentions``: how many times). Nodes are rows of
+        :attr:`documents`, with ``title``, ``kind``, ``doc_number``, ``issuer``, ``date`` and
+        ``path``. Needs networkx (``pip install gongwen[graph]``)."""
+        return citation_graph(self._documents, self.citations())
 
     def keywords(self, top_n: int = 10, vectorizer: TfidfVectorizer | None = None) -> pd.Series:
         """The keywords of each article, weighed against the other articles of the corpus.
@@ -296,15 +351,17 @@ def resolve_paths(paths: PathsArg, suffixes: Sequence[str] = DEFAULT_SUFFIXES) -
     return files
 
 
-def _load(files: list[str], threads: int, encoding: str, progress: bool) -> list[_core.LoadResult]:
+def _load(
+    files: list[str], threads: int, encoding: str, progress: bool
+) -> list[_core.DocumentResult]:
     """Loads in chunks, so that a progress bar moves and Ctrl-C is honoured between chunks."""
     return map_batches(
-        lambda part: _core.load_bulletins([os.fsencode(f) for f in part], threads, encoding),
+        lambda part: _core.load_documents([os.fsencode(f) for f in part], threads, encoding),
         files,
         max(8, 4 * threads),
         progress,
         len(files),
-        "loading bulletins",
+        "loading documents",
         "file",
     )
 

@@ -250,20 +250,20 @@ def test_to_frame_is_a_copy_that_leaves_the_table_alone(corpus: gongwen.Corpus) 
     frame["extra"] = 1
     assert "extra" not in corpus.articles.frame
     assert (corpus.articles.frame["text"].str.len() > 0).all()
-    assert corpus.to_frame().equals(gongwen.Corpus(corpus.bulletins).to_frame())
+    assert corpus.to_frame().equals(gongwen.Corpus(corpus.documents).to_frame())
 
 
 def test_a_corpus_does_not_change(corpus: gongwen.Corpus) -> None:
     import pickle
 
-    assert isinstance(corpus.bulletins, tuple)
+    assert isinstance(corpus.documents, tuple) and isinstance(corpus.bulletins, tuple)
     with pytest.raises(AttributeError):
-        corpus.bulletins = ()  # type: ignore[misc]
+        corpus.documents = ()  # type: ignore[misc]
     copy = pickle.loads(pickle.dumps(corpus))
     assert copy.to_frame().equals(corpus.to_frame()) and copy.errors == corpus.errors
     corpus.articles.tfidf()
-    # The table and its matrices are made again from the bulletins, not pickled beside them.
-    assert len(pickle.dumps(corpus)) < 1.01 * len(pickle.dumps((corpus.bulletins, corpus.errors)))
+    # The table and its matrices are made again from the documents, not pickled beside them.
+    assert len(pickle.dumps(corpus)) < 1.01 * len(pickle.dumps((corpus.documents, corpus.errors)))
 
 
 def test_the_analyses_take_a_table_and_its_matrix() -> None:

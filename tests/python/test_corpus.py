@@ -13,17 +13,20 @@ from testdata import DATA, REFERENCE, SAMPLE
 
 import gongwen
 
-# One row per article: the bulletin's header fields, then the article's.
-BULLETIN_COLUMNS = ["path", "publication", "issue", "date", "editor"]
-ARTICLE_COLUMNS = ["article", "title", "author", "text", "n_chars"]
-COLUMNS = BULLETIN_COLUMNS + ARTICLE_COLUMNS
+# One row per article: the document's fields (a bulletin's header, an official document's
+# 文号, issuer, 文种 and 主送), then the article's.
+DOCUMENT_COLUMNS = ["path", "kind", "publication", "issue", "date", "editor"]
+OFFICIAL_COLUMNS = ["doc_number", "issuer", "doc_type", "recipients"]
+ARTICLE_COLUMNS = ["document", "article", "title", "author", "text", "n_chars"]
+COLUMNS = DOCUMENT_COLUMNS + OFFICIAL_COLUMNS + ARTICLE_COLUMNS
 
 
 def test_sample_corpus_loads() -> None:
     corpus = gongwen.Corpus.from_paths(SAMPLE)
     assert len(corpus) == len(gongwen.sample_paths()) >= 4
     assert corpus.errors == []
-    assert corpus[0].publication == "安庆组工信息"
+    assert corpus[0].kind == "bulletin" and corpus[0].bulletin.publication == "安庆组工信息"
+    assert all(isinstance(d, gongwen.Document) for d in corpus)
 
 
 def test_to_frame_has_one_row_per_article() -> None:
@@ -57,7 +60,7 @@ def test_bad_files_are_skipped_with_a_warning(tmp_path: Path) -> None:
     paths = sorted(tmp_path.iterdir()) + [tmp_path / "missing.txt"]
     with pytest.warns(gongwen.GongwenWarning) as caught:
         corpus = gongwen.Corpus.from_paths(paths)
-    assert len(corpus) == 1 and corpus[0].publication == "安庆组工信息"
+    assert len(corpus) == 1 and corpus[0].bulletin.publication == "安庆组工信息"
     kinds = {Path(e.path).name: e.error_type for e in corpus.errors}
     assert kinds == {
         "empty.txt": "EmptyDocument",
@@ -88,7 +91,7 @@ def test_threads_and_progress(capsys: pytest.CaptureFixture[str]) -> None:
     one = gongwen.Corpus.from_paths(SAMPLE, n_threads=1, progress=True)
     two = gongwen.Corpus.from_paths(SAMPLE, n_threads=2, progress=False)
     assert [b.to_dict() for b in one] == [b.to_dict() for b in two]
-    assert "loading bulletins" in capsys.readouterr().err
+    assert "loading documents" in capsys.readouterr().err
     with pytest.raises(ValueError, match="n_threads"):
         gongwen.Corpus.from_paths(SAMPLE, n_threads=0)
 

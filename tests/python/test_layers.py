@@ -17,12 +17,12 @@ FLOORS = [
     ["_core"],  # the C++ extension
     ["errors", "_checks", "_util", "_lexicon", "datasets"],  # what every module may use
     ["reading", "bulletin", "_estimator", "discover", "similarity"],  # files, parts, tools
-    ["segment", "topics"],
-    ["vectorize"],
+    ["segment", "topics", "document"],  # document: any kind, parsed as a bulletin or a 公文
+    ["vectorize", "citations"],
     ["articles"],  # the article table and its TF-IDF matrices
     ["reuse", "display"],  # tools over texts, which read an article table too
     ["analysis"],  # the analyses of an article table
-    ["corpus"],  # bulletins loaded, and their table
+    ["corpus"],  # documents loaded, their table and their citations
     ["report"],
     ["cli"],
     ["__main__", "__init__"],  # the entry points

@@ -1,4 +1,4 @@
-// Loading many bulletins at once, in parallel, without stopping at a bad file.
+// Loading many documents at once, in parallel, without stopping at a bad file.
 #pragma once
 
 #include <optional>
@@ -7,21 +7,33 @@
 #include <vector>
 
 #include "gongwen/bulletin.h"
+#include "gongwen/document.h"
 
 namespace gongwen {
 
-// The outcome of loading one file: a bulletin, or the error that stopped it.
-struct LoadResult {
+// How loading one file went: nothing in the error fields, or the error that stopped it.
+struct LoadOutcome {
   std::string path;
-  std::optional<Bulletin> bulletin;
   std::string error_type;  // empty, "FileError", "DecodeError", "EmptyDocument" or "Error"
   std::string error;       // the error message
   int error_number = 0;    // errno for a FileError
 };
 
+// The outcome of loading one file as a bulletin.
+struct LoadResult : LoadOutcome {
+  std::optional<Bulletin> bulletin;
+};
+
+// The outcome of loading one file as a document of any kind.
+struct DocumentResult : LoadOutcome {
+  std::optional<Document> document;
+};
+
 // Reads and parses `paths` on `n_threads` threads (0: one per core), results in input order.
-// Errors are captured per file; this function itself throws only on bad arguments.
+// Errors are captured per file; these functions themselves throw only on bad arguments.
 std::vector<LoadResult> LoadBulletins(const std::vector<std::string>& paths, int n_threads = 0,
                                       std::string_view encoding = {});
+std::vector<DocumentResult> LoadDocuments(const std::vector<std::string>& paths, int n_threads = 0,
+                                          std::string_view encoding = {});
 
 }  // namespace gongwen

@@ -1,0 +1,269 @@
+// Documents of every kind. The kind is decided from evidence that each kind prints and the
+// others do not: a bulletin's masthead (publication and issue), a 公文's elements (official.cc),
+// a speech's or report's title and opening (同志们：, 各位代表：), a law's articles (第一条) and
+// adoption line, a news item's dateline (新华社北京8月31日电). A document showing none of them is
+// "other": a wrong guess costs more than no guess.
+#include "gongwen/document.h"
+
+#include <algorithm>
+#include <array>
+
+#include "clean_internal.h"
+#include "gongwen/clean.h"
+#include "gongwen/decode.h"
+#include "gongwen/error.h"
+#include "markers.h"
+#include "official.h"
+#include "parse.h"
+#include "text.h"
+
+namespace gongwen {
+
+const char* KindName(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kBulletin:
+      return "bulletin";
+    case DocumentKind::kOfficial:
+      return "official";
+    case DocumentKind::kSpeech:
+      return "speech";
+    case DocumentKind::kReport:
+      return "report";
+    case DocumentKind::kLaw:
+      return "law";
+    case DocumentKind::kNews:
+      return "news";
+    case DocumentKind::kOther:
+      break;
+  }
+  return "other";
+}
+
+namespace {
+
+using parse::Piece;
+using text::Contains;
+using text::EndsWith;
+using text::StartsWith;
+using text::Trim;
+
+constexpr std::size_t kOpeningLines = 6;  // a title, a subtitle, a date line, the salutation
+
+bool AnyLineStarts(const std::vector<Piece>& lines, std::size_t count,
+                   std::initializer_list<std::u32string_view> openings) {
+  for (std::size_t i = 0; i < std::min(count, lines.size()); ++i) {
+    const std::u32string_view s = Trim(lines[i].text);
+    for (std::u32string_view o : openings) {
+      if (StartsWith(s, o)) return true;
+    }
+  }
+  return false;
+}
+
+bool AnyLineHas(const std::vector<Piece>& lines, std::size_t count,
+                std::initializer_list<std::u32string_view> parts) {
+  for (std::size_t i = 0; i < std::min(count, lines.size()); ++i) {
+    for (std::u32string_view p : parts) {
+      if (Contains(lines[i].text, p)) return true;
+    }
+  }
+  return false;
+}
+
+// The first line, without a Markdown heading's #: the title of most documents that are not 公文.
+std::u32string_view FirstLine(const std::vector<Piece>& lines) {
+  if (lines.empty()) return {};
+  std::u32string_view s = Trim(lines[0].text);
+  while (!s.empty() && s.front() == U'#') s.remove_prefix(1);
+  return Trim(s);
+}
+
+constexpr std::array<std::u32string_view, 16> kLawTitles{
+    U"法",   U"法典", U"条例", U"办法", U"规定", U"细则", U"规则", U"修正案",
+    U"解释", U"决定", U"章程", U"准则", U"规程", U"纲要", U"公约", U"协定",
+};
+
+// A law's title; the courts' judicial interpretations (司法解释) also take the form of a 批复,
+// 解答 or 安排 of 最高人民法院 or 最高人民检察院.
+bool IsLawTitle(std::u32string_view title) {
+  if (title.size() > 80) return false;
+  if (StartsWith(title, U"最高人民法院") || StartsWith(title, U"最高人民检察院")) return true;
+  return std::any_of(kLawTitles.begin(), kLawTitles.end(),
+                     [&](std::u32string_view t) { return EndsWith(title, t); });
+}
+
+// A law's title may close on its status: 中华人民共和国XX法（2018年修正）, XX条例（试行）.
+std::u32string_view WithoutStatus(std::u32string_view title) {
+  if (!title.empty() && (title.back() == U'）' || title.back() == U')')) {
+    const std::size_t open = title.find_last_of(U"（(");
+    if (open != std::u32string_view::npos && open > 0) return title.substr(0, open);
+  }
+  return title;
+}
+
+std::size_t LawArticleLines(const std::vector<Piece>& lines) {
+  std::size_t count = 0;
+  for (const Piece& line : lines) {
+    std::u32string_view s = Trim(line.text);
+    while (!s.empty() && s.front() == U'#') s.remove_prefix(1);
+    if (markers::StartsWithLawArticle(Trim(s)) && ++count >= 3) break;
+  }
+  return count;
+}
+
+// What the title lines (the first short lines: title, subtitle ——在…会议上的讲话, date, speaker)
+// say the document is: a report, a speech, or nothing.
+DocumentKind TitledKind(const std::vector<Piece>& lines) {
+  constexpr std::size_t kMaxHeadLine = 80;
+  for (std::size_t i = 0; i < std::min(kOpeningLines + 2, lines.size()); ++i) {
+    const std::u32string_view s = lines[i].text;
+    // A resolution on a report (关于政府工作报告的决议) is neither a report nor a speech.
+    if (s.size() > kMaxHeadLine || EndsWith(s, U"决议")) continue;
+    if (Contains(s, U"报告") || Contains(s, U"報告")) return DocumentKind::kReport;
+    for (std::u32string_view word : {U"讲话", U"講話", U"发言", U"致辞", U"演讲", U"讲稿"}) {
+      if (Contains(s, word)) return DocumentKind::kSpeech;
+    }
+  }
+  return DocumentKind::kOther;
+}
+
+DocumentKind OtherKind(const std::vector<Piece>& lines, const Bulletin& parsed,
+                       std::vector<std::string>* evidence) {
+  auto found = [&](const char* why, DocumentKind kind) {
+    evidence->emplace_back(why);
+    return kind;
+  };
+  if (AnyLineStarts(lines, 3, {U"新华社", U"本报讯", U"本报记者", U"人民网", U"央视网消息"}) ||
+      AnyLineHas(lines, 3, {U"日电（记者", U"日电(记者", U"日电 （记者", U"消息（记者"})) {
+    return found("dateline of a news agency or paper", DocumentKind::kNews);
+  }
+  const std::u32string_view title = WithoutStatus(FirstLine(lines));
+  const bool law_titled = IsLawTitle(title);
+  const std::size_t articles = LawArticleLines(lines);
+  if (law_titled && articles >= 3)
+    return found("law title and 第一条 articles", DocumentKind::kLaw);
+  if (law_titled &&
+      AnyLineHas(lines, kOpeningLines, {U"通过", U"公布", U"施行", U"发布", U"批准"})) {
+    return found("law title and adoption line", DocumentKind::kLaw);
+  }
+  // An old regulation numbers its provisions 一、二、 instead of 第一条.
+  if (law_titled && parsed.articles.size() == 1 && parsed.articles[0].sections.size() >= 3) {
+    return found("law title and numbered provisions", DocumentKind::kLaw);
+  }
+  switch (TitledKind(lines)) {
+    case DocumentKind::kReport:
+      return found("报告 in the title lines", DocumentKind::kReport);
+    case DocumentKind::kSpeech:
+      return found("讲话 in the title lines", DocumentKind::kSpeech);
+    default:
+      break;
+  }
+  constexpr std::size_t kSalutationLines = 10;
+  if (AnyLineStarts(lines, kSalutationLines, {U"各位代表："}) ||
+      AnyLineHas(lines, kSalutationLines, {U"向大会作报告", U"向大会报告"})) {
+    return found("report to a congress (各位代表：, 向大会报告)", DocumentKind::kReport);
+  }
+  if (AnyLineStarts(lines, kSalutationLines, {U"同志们：", U"同志们，", U"同志们！"})) {
+    return found("同志们： opening", DocumentKind::kSpeech);
+  }
+  if (articles >= 3) return found("第一条 articles", DocumentKind::kLaw);
+  return DocumentKind::kOther;
+}
+
+// The short names a document gives what it cites: （以下简称《方案》）. A later 《方案》 names that
+// document again, not a document called 方案.
+std::vector<std::u32string> ShortNames(const std::vector<Piece>& lines) {
+  std::vector<std::u32string> names;
+  for (const Piece& line : lines) {
+    const std::u32string_view s = line.text;
+    for (std::u32string_view cue : {U"简称《", U"下称《"}) {
+      for (std::size_t at = s.find(cue); at != std::u32string_view::npos;
+           at = s.find(cue, at + 1)) {
+        const std::size_t from = at + cue.size();
+        const std::size_t close = s.find(U'》', from);
+        if (close != std::u32string_view::npos && close - from <= 30) {
+          names.emplace_back(s.substr(from, close - from));
+        }
+      }
+    }
+  }
+  return names;
+}
+
+// A line that is a 文号 and nothing else: the number of the document or attachment below it,
+// not a citation.
+bool IsNumberLine(std::u32string_view s) {
+  s = Trim(s);
+  const std::optional<DocNumberMatch> match = FindDocNumber(s);
+  return match && match->start == 0 && match->end == s.size();
+}
+
+// The citations of the text, line by line (a mention does not cross a paragraph), without the
+// page's table, the document's own 文号 and the short names it defines.
+void FindDocumentCitations(const std::vector<Piece>& lines, Document* doc) {
+  const OfficialFields& f = doc->official;
+  const std::size_t skip_to = f.metadata.empty() ? 0 : f.metadata.back().second.span.end;
+  const std::string own = f.number ? DocNumberKey(*f.number) : std::string();
+  const std::vector<std::u32string> short_names = ShortNames(lines);
+  for (const Piece& line : lines) {
+    if (line.end() <= skip_to || IsNumberLine(line.text)) continue;
+    for (Citation c : FindCitations(line.text)) {
+      if (c.number && !own.empty() && DocNumberKey(*c.number) == own) continue;
+      if (!c.number && std::find(short_names.begin(), short_names.end(), text::Decode(c.title)) !=
+                           short_names.end()) {
+        continue;
+      }
+      c.start += line.start;
+      c.end += line.start;
+      doc->citations.push_back(std::move(c));
+    }
+  }
+}
+
+Document ParseCleanLines(std::vector<std::u32string> paragraphs) {
+  const std::vector<Piece> lines = parse::ToPieces(std::move(paragraphs));
+  Document doc;
+  const parse::Header header = parse::ParseHeader(lines);
+  official::Reading reading = official::Read(lines);
+  const bool headed = !reading.fields.issuer_marks.empty() || reading.fields.doc_number;
+  if (reading.strong && (!header.found || headed)) {
+    doc.kind = DocumentKind::kOfficial;
+    doc.evidence = std::move(reading.evidence);
+    doc.official = std::move(reading.fields);
+    doc.parsed.text = parse::JoinLines(lines);
+    doc.parsed.date = doc.official.date;
+    official::BuildArticles(lines, reading, &doc);
+  } else {
+    doc.parsed = parse::ParseLines(lines);
+    if (header.found) {
+      doc.kind = DocumentKind::kBulletin;
+      doc.evidence.emplace_back("bulletin masthead (publication, issue)");
+    } else {
+      doc.kind = OtherKind(lines, doc.parsed, &doc.evidence);
+      // A signed and dated notice or letter is dated by its signature, not by the first date
+      // of its opening lines.
+      const OfficialFields& f = reading.fields;
+      if (f.date && !f.signatories.empty()) doc.parsed.date = f.date;
+    }
+  }
+  FindDocumentCitations(lines, &doc);
+  return doc;
+}
+
+}  // namespace
+
+Document ParseDocument(std::string_view text) {
+  return ParseCleanLines(internal::CleanParagraphs(text, CleanOptions{}));
+}
+
+Document ReadDocument(const std::string& path, std::string_view encoding) {
+  DecodedText decoded = ReadText(path, encoding);
+  Document doc =
+      ParseCleanLines(internal::CleanParagraphs(std::move(decoded.text), CleanOptions{}));
+  if (doc.parsed.text.empty()) throw EmptyDocument(path);
+  doc.parsed.path = path;
+  doc.parsed.encoding = std::move(decoded.encoding);
+  return doc;
+}
+
+}  // namespace gongwen
