@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 mode=${1:?usage: scripts/fuzz.sh brief|campaign SECONDS [TARGET...]}
 seconds=${2:?usage: scripts/fuzz.sh brief|campaign SECONDS [TARGET...]}
 shift 2
-all_targets=(fuzz_clean fuzz_decode fuzz_load_segmenter fuzz_load_topics fuzz_load_vectorizer
+all_targets=(fuzz_clean fuzz_decode fuzz_document fuzz_load_segmenter fuzz_load_topics fuzz_load_vectorizer
   fuzz_parse fuzz_pdf fuzz_reuse fuzz_segment fuzz_stopwords fuzz_userdict)
 targets=("${@:-${all_targets[@]}}")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
@@ -39,7 +39,7 @@ max_len() {
   case $1 in
     fuzz_pdf) echo 131072 ;;
     fuzz_load_*) echo 65536 ;;
-    fuzz_clean | fuzz_parse | fuzz_decode) echo 4096 ;;
+    fuzz_clean | fuzz_parse | fuzz_document | fuzz_decode) echo 4096 ;;
     *) echo 1024 ;;
   esac
 }
@@ -63,6 +63,9 @@ prepare_seeds() {
     tests/data/encodings/anqing.utf8-bom.txt tests/data/hostile/*)
   local t
   for t in fuzz_clean fuzz_parse fuzz_segment fuzz_reuse; do text_seeds $t "${texts[@]}"; done
+  # Documents: those texts and every kind of document the kind tests read.
+  text_seeds fuzz_document "${texts[@]}" tests/data/official/*.txt tests/data/official/*/*.txt \
+    tests/data/kinds/*
   # Decoding: every encoding fixture but the PDFs (poppler's, for fuzz_pdf), and a sample text.
   for t in tests/data/encodings/*; do
     case $t in

@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "clean_internal.h"
+#include "gongwen/references.h"
 #include "markers.h"
+#include "parse.h"
 #include "text.h"
 
 namespace gongwen {
@@ -398,16 +400,50 @@ LineShape ShapeOf(const RawLine& line, int full_width) {
   shape.full_width = full_width;
   // Widths of digits and Latin text depend on the font: allow more slack for such lines.
   const int slack = line.reliable ? 2 : 5;
-  shape.full = line.width >= full_width - slack;
+  // A line of full-width characters far wider than the full width was not wrapped at it (in a
+  // short document of one paragraph per line, a few lines of like width fake a page width).
+  constexpr int kWiderThanFull = 6;
+  shape.full = line.width >= full_width - slack &&
+               (!line.reliable || line.width <= full_width + kWiderThanFull);
   shape.first_of_para = line.reliable && line.width <= full_width - 3 &&
                         line.width >= full_width - 5 && !text::EndsSentence(line.text);
   shape.body_like = line.width * 10 >= full_width * 6;
   return shape;
 }
 
+// A line that is a date and nothing else (a 成文日期), or a 文号 and nothing else: an element of
+// an official document on a line of its own, never a piece of a paragraph.
+bool IsDateOrNumberLine(std::u32string_view s) {
+  constexpr std::size_t kMaxLength = 24;
+  s = text::Trim(s);
+  if (s.empty() || s.size() > kMaxLength) return false;
+  if (const std::optional<parse::DateMatch> date = parse::FindDate(s)) {
+    if (date->start == 0 && date->length == s.size()) return true;
+  }
+  const std::optional<DocNumberMatch> number = FindDocNumber(s);
+  return number && number->start == 0 && number->end == s.size();
+}
+
+// Whether line `k` opens a signature block: it and the few short lines after it, none ending a
+// sentence, lead to a date line (the 署名 of one or several issuers, then the 成文日期).
+bool OpensSignature(const std::vector<RawLine>& lines, std::size_t k) {
+  constexpr std::size_t kMaxSigners = 4;
+  constexpr std::size_t kMaxSignatureLine = 40;
+  for (std::size_t j = k; j < lines.size() && j <= k + kMaxSigners; ++j) {
+    const std::u32string_view s = lines[j].text;
+    if (j > k && IsDateOrNumberLine(s)) return !IsDateOrNumberLine(lines[k].text);
+    if (s.size() > kMaxSignatureLine || text::EndsSentence(s)) return false;
+  }
+  return false;
+}
+
 // Whether line `b` continues the paragraph that line `a` is part of.
 bool Continues(const RawLine& a, const RawLine& b, const LineShape& sa, const LineShape& sb) {
   if (markers::StartsLabelledBlock(b.text)) return false;
+  if (IsDateOrNumberLine(a.text) || IsDateOrNumberLine(b.text)) return false;
+  // A title ends on its 文种; the 主送 line under it ends in a colon (…的通知 / 各县人民政府：).
+  const bool salutation = b.text.back() == U'：' || b.text.back() == U':';
+  if (salutation && !markers::DocTypeAtEnd(a.text).empty()) return false;
   const bool numbered = markers::StartsNumberedBlock(b.text);
   if (text::EndsSentence(a.text)) {
     // A sentence ended: a short line ends the paragraph; an indented line starts a new one.
@@ -415,9 +451,11 @@ bool Continues(const RawLine& a, const RawLine& b, const LineShape& sa, const Li
   }
   // In mid-sentence a full line wraps, even onto "一、" (a list inside the sentence).
   if (ContinuesSentence(a.text.back()) || sa.full) return true;
-  // A shorter line that does not end a sentence is a title, unless text clearly flows on.
-  const bool has_inner_space = a.text.find(U' ') != std::u32string::npos;
-  return sa.body_like && !has_inner_space && (sb.full || sb.body_like) && !sb.first_of_para &&
+  // A shorter line that does not end a sentence is a title, unless text clearly flows on; lines
+  // spaced inside are titles and signatures, and a line ending in a colon is a 主送 line.
+  const bool spaced =
+      a.text.find(U' ') != std::u32string::npos || b.text.find(U' ') != std::u32string::npos;
+  return sa.body_like && !spaced && !salutation && (sb.full || sb.body_like) && !sb.first_of_para &&
          !numbered;
 }
 
@@ -483,7 +521,10 @@ std::vector<bool> JoinsOf(const std::vector<RawLine>& text_lines,
       const RawLine& a = text_lines[k - 1];
       const LineShape sa = ShapeOf(a, LocalWidth(text_lines, k - 1, wrap_width));
       const LineShape sb = ShapeOf(b, LocalWidth(text_lines, k, wrap_width));
-      join = Continues(a, b, sa, sb);
+      // A signature block starts a paragraph, unless the line above wraps in mid-sentence
+      // onto it (an attachment's name running on to a second line).
+      const bool wrapped = sa.full && !text::EndsSentence(a.text);
+      join = Continues(a, b, sa, sb) && (wrapped || !OpensSignature(text_lines, k));
     }
     joins[k] = join;
     if (!join) opening = markers::FindSectionMarker(b.text);

@@ -265,4 +265,22 @@ bool StartsNumberedBlock(std::u32string_view line) {
          StartsWith(line, U"——");
 }
 
+// The 文种 a title ends with, longest first (复函 before 函, 命令 before 令).
+constexpr std::array<std::u32string_view, 19> kDocTypes{
+    U"复函", U"命令", U"通令", U"通知", U"意见", U"决定", U"决议", U"公报", U"公告", U"通告",
+    U"通报", U"批复", U"报告", U"请示", U"纪要", U"议案", U"答复", U"函",   U"令",
+};
+
+std::u32string_view DocTypeAtEnd(std::u32string_view title) {
+  // A title may close on its 文种 and a bracket: ……的通知（试行）, ……的意见（征求意见稿）.
+  if (!title.empty() && (title.back() == U'）' || title.back() == U')')) {
+    const std::size_t open = title.find_last_of(U"（(");
+    if (open != std::u32string_view::npos && open > 0) title = title.substr(0, open);
+  }
+  for (std::u32string_view type : kDocTypes) {
+    if (text::EndsWith(title, type)) return type;
+  }
+  return {};
+}
+
 }  // namespace gongwen::markers

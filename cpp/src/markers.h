@@ -68,6 +68,10 @@ std::optional<std::u32string> Byline(std::u32string_view line);
 // A line made only of rule characters (────, ━━━, ====, ****), at least three of them.
 bool IsRule(std::u32string_view line);
 
+// The 文种 (document type) an official document's title ends with: 通知, 意见, 批复, 复函, 令 ...
+// (the longest that fits), before a bracketed status such as （试行）; empty if none.
+std::u32string_view DocTypeAtEnd(std::u32string_view title);
+
 // Whether a line is a footer line, a block label or a byline: it never continues the line
 // before it.
 bool StartsLabelledBlock(std::u32string_view line);

@@ -31,12 +31,15 @@ constexpr std::size_t kMaxRecipients = 600;  // a 主送 line longer than this i
 constexpr std::size_t kMaxSignatureLine = 40;
 constexpr std::size_t kMaxFooterLines = 10;
 
-// A field over [from, to) of a line, trimmed; offsets into the document's text.
+// A field over [from, to) of a line, trimmed; offsets into the document's text. A piece may
+// span lines joined by '\n' (a 抄送 wrapped in mid-name): the value leaves the breaks out.
 Field FieldOf(const Piece& line, std::size_t from, std::size_t to) {
   std::u32string_view s = std::u32string_view(line.text).substr(from, to - from);
   const std::u32string_view trimmed = Trim(s);
   const std::size_t start = line.start + from + static_cast<std::size_t>(trimmed.data() - s.data());
-  return Field{Utf8(trimmed), Span{start, start + trimmed.size()}};
+  std::u32string value(trimmed);
+  value.erase(std::remove(value.begin(), value.end(), U'\n'), value.end());
+  return Field{Utf8(value), Span{start, start + trimmed.size()}};
 }
 
 Field WholeLine(const Piece& line) { return FieldOf(line, 0, line.text.size()); }
@@ -171,9 +174,13 @@ bool ReadMarkings(const Piece& line, OfficialFields* f) {
   return true;
 }
 
-// A mark that only a 版头 prints: XX文件, XX令, and the 纪要's XX会议纪要 above its number.
-bool IsDocumentMark(std::u32string_view s) {
-  return EndsWith(s, U"文件") || EndsWith(s, U"令") || EndsWith(s, U"纪要");
+// A mark that only a 版头 prints: XX文件, XX令.
+bool IsDocumentMark(std::u32string_view s) { return EndsWith(s, U"文件") || EndsWith(s, U"令"); }
+
+// A mark only when a number follows it: the 纪要's XX会议纪要, the 公告's 国家税务总局公告 (a
+// title otherwise).
+bool IsNumberedMark(std::u32string_view s) {
+  return EndsWith(s, U"纪要") || EndsWith(s, U"公告") || IsDocumentMark(s);
 }
 
 // 发文机关标志: 中共安庆市委组织部文件, 国务院办公厅 (信函格式), 中华人民共和国国务院令, or one
@@ -181,7 +188,18 @@ bool IsDocumentMark(std::u32string_view s) {
 bool IsMarkLine(std::u32string_view s) {
   if (s.empty() || s.size() > kMaxHeadLine || text::EndsSentence(s)) return false;
   if (s.find_first_of(U"，。；：、《》“”") != std::u32string_view::npos) return false;
-  return s == U"文件" || IsDocumentMark(s) || parse::IsUnitName(s);
+  return s == U"文件" || IsNumberedMark(s) || parse::IsUnitName(s);
+}
+
+// A person's name alone: two to four Han characters, perhaps letter-spaced (王　勇).
+bool IsPersonName(std::u32string_view s) {
+  std::size_t han = 0;
+  for (char32_t c : s) {
+    if (text::IsSpace(c)) continue;
+    if (!text::IsHan(c)) return false;
+    ++han;
+  }
+  return han >= 2 && han <= 4;
 }
 
 // 签发人：张三　李四 at `pos` of a line: the names.
@@ -214,15 +232,16 @@ bool ReadNumberLine(const Piece& line, OfficialFields* f) {
   return true;
 }
 
-// The 令 number under a 令 mark: 第706号.
+// The number under a 令 or 公告 mark: 第706号, 2023年第5号 (with the mark, a 文号:
+// 中华人民共和国交通运输部令2023年第5号).
 bool ReadOrderNumber(const Piece& line, const Field& mark, OfficialFields* f) {
   const std::u32string_view s = Trim(line.text);
-  if (!StartsWith(s, U"第") || !EndsWith(s, U"号") || s.size() > 10) return false;
-  const std::optional<int> serial = text::ParseNumber(s.substr(1, s.size() - 2));
-  if (!serial) return false;
+  if (!EndsWith(s, U"号") || s.size() > 16) return false;
+  const std::optional<DocNumber> number = ParseDocNumber(mark.value + Utf8(s));
+  if (!number || !number->serial) return false;
   f->doc_number = WholeLine(line);
-  f->number = DocNumber{mark.value + f->doc_number->value, mark.value, std::nullopt, serial};
-  f->doc_number->value = f->number->text;
+  f->doc_number->value = number->text;
+  f->number = number;
   return true;
 }
 
@@ -248,15 +267,27 @@ std::size_t ReadHead(const std::vector<Piece>& lines, std::size_t i, Reading* r)
   const std::size_t top = std::min(lines.size(), i + 12);
   std::vector<std::size_t> marks;  // the lines of the 发文机关标志
   bool document_mark = false;      // one of them ends in 文件 or 令
+  bool signers_above = false;      // the line above named 签发人
   for (; i < top; ++i) {
     const Piece& line = lines[i];
     const std::u32string_view s = Trim(line.text);
+    const std::size_t signers = f->signers.size();
+    const bool signers_here = signers_above;
+    signers_above = false;
     if (markers::IsRule(s) || ReadMarkings(line, f)) continue;
-    if (ReadSigners(line, 0, f)) continue;
-    if (ReadNumberLine(line, f)) continue;
+    if (ReadSigners(line, 0, f) || ReadNumberLine(line, f)) {
+      signers_above = f->signers.size() > signers;
+      continue;
+    }
+    const bool after_signers = signers_here;
     if (f->doc_number && !f->date && ReadIssuedLine(line, r)) continue;
-    if (!f->doc_number && !marks.empty() && IsDocumentMark(Trim(lines[marks.back()].text)) &&
+    if (!f->doc_number && !marks.empty() && IsNumberedMark(Trim(lines[marks.back()].text)) &&
         ReadOrderNumber(line, WholeLine(lines[marks.back()]), f)) {
+      continue;
+    }
+    // A second 签发人 printed under the first: a name alone on the next line.
+    if (after_signers && IsPersonName(s)) {
+      f->signers.push_back(WholeLine(line));
       continue;
     }
     if (!f->doc_number && IsMarkLine(s)) {
@@ -275,23 +306,7 @@ std::size_t ReadHead(const std::vector<Piece>& lines, std::size_t i, Reading* r)
 // ---------------------------------------------------------------------------------------------
 // The title and the 文种.
 
-// The 文种 a title ends with, longest first (复函 before 函, 命令 before 令).
-constexpr std::array<std::u32string_view, 19> kDocTypes{
-    U"复函", U"命令", U"通令", U"通知", U"意见", U"决定", U"决议", U"公报", U"公告", U"通告",
-    U"通报", U"批复", U"报告", U"请示", U"纪要", U"议案", U"答复", U"函",   U"令",
-};
-
-std::u32string_view DocTypeOf(std::u32string_view title) {
-  // A title may close on its 文种 and a bracket: ……的通知（试行）, ……的意见（征求意见稿）.
-  if (!title.empty() && (title.back() == U'）' || title.back() == U')')) {
-    const std::size_t open = title.find_last_of(U"（(");
-    if (open != std::u32string_view::npos && open > 0) title = title.substr(0, open);
-  }
-  for (std::u32string_view type : kDocTypes) {
-    if (EndsWith(title, type)) return type;
-  }
-  return {};
-}
+std::u32string_view DocTypeOf(std::u32string_view title) { return markers::DocTypeAtEnd(title); }
 
 bool IsTitleLine(std::u32string_view s) {
   return !s.empty() && s.size() <= kMaxHeadLine && !text::EndsSentence(s) &&
@@ -334,8 +349,14 @@ constexpr std::array<std::u32string_view, 22> kRecipientEnds{
 
 // An item of a 主送 list: 各省, 国务院各部委, 中共安庆市委组织部, 市直各单位.
 bool IsRecipient(std::u32string_view item) {
+  // 人力资源社会保障厅（局）, 各市（州）: the bracket names the same unit's other form.
+  if (!item.empty() && (item.back() == U'）' || item.back() == U')')) {
+    const std::size_t open = item.find_last_of(U"（(");
+    if (open != std::u32string_view::npos && open > 0) item = item.substr(0, open);
+  }
   if (item.size() < 2 || item.size() > 30) return false;
-  if (StartsWith(item, U"各位")) return false;  // 各位代表: a speech, not a 主送
+  // 各位代表: a speech; 尊敬的…: a letter's salutation. Neither is a 主送.
+  if (StartsWith(item, U"各位") || StartsWith(item, U"尊敬的")) return false;
   if (parse::IsUnitName(item) || StartsWith(item, U"各")) return true;
   return std::any_of(kRecipientEnds.begin(), kRecipientEnds.end(),
                      [&](std::u32string_view end) { return EndsWith(item, end); });
@@ -403,6 +424,9 @@ bool IsSignatureLine(std::u32string_view s) {
   if (tokens.size() == 2 && std::find(kOffices.begin(), kOffices.end(), first) != kOffices.end()) {
     return true;
   }
+  // A person signing with who they are: 青山村村民　王德福, 市长　张三.
+  const std::u32string_view last = s.substr(tokens.back().first);
+  if (tokens.size() == 2 && IsPersonName(last) && first.size() <= 20) return true;
   return std::all_of(tokens.begin(), tokens.end(), [&](const auto& t) {
     return parse::IsUnitName(s.substr(t.first, t.second - t.first));
   });
@@ -457,14 +481,34 @@ bool IsNoteLine(std::u32string_view s) {
          (s.back() == U'）' || s.back() == U')');
 }
 
+// What a web page prints below the document: its buttons (【打印本页】【关闭窗口】, 【我要纠错】),
+// 扫一扫在手机打开当前页, the site's 责任编辑. Not part of the document's last attachment.
+bool IsPageChrome(std::u32string_view s) {
+  s = Trim(s);
+  if (s.empty() || s == U"扫一扫在手机打开当前页") return true;
+  if (StartsWith(s, U"责任编辑") && s.size() <= 20) return true;
+  if (!StartsWith(s, U"【")) return false;
+  for (std::u32string_view button : {U"打印", U"关闭", U"纠错", U"收藏", U"分享", U"字号"}) {
+    if (text::Contains(s, button)) return true;
+  }
+  return false;
+}
+
+// The end of the document: the page's chrome after it left out.
+std::size_t DocumentEnd(const std::vector<Piece>& lines, std::size_t from) {
+  std::size_t end = lines.size();
+  while (end > from && IsPageChrome(lines[end - 1].text)) --end;
+  return end;
+}
+
 // The 版记's first line, in the last lines from `from`: 抄送, 印发 line, 共印N份, rules.
 bool IsRecordLine(std::u32string_view s) {
   return markers::IsRule(s) || parse::IsPrintingLine(s) || markers::CopiesNote(s) ||
          markers::FooterKeyAt(s, 0).kind == markers::FooterKind::kDistribution;
 }
 
-std::size_t FindRecord(const std::vector<Piece>& lines, std::size_t from) {
-  const std::size_t n = lines.size();
+// The first line of the 版记 in [from, n), or n.
+std::size_t FindRecord(const std::vector<Piece>& lines, std::size_t from, std::size_t n) {
   for (std::size_t k = std::max(from, n > kMaxFooterLines ? n - kMaxFooterLines : 0); k < n; ++k) {
     const std::u32string_view s = Trim(lines[k].text);
     if (!IsRecordLine(s) || markers::IsRule(s)) continue;
@@ -480,22 +524,38 @@ std::size_t FindRecord(const std::vector<Piece>& lines, std::size_t from) {
   return n;
 }
 
-void ReadRecord(const std::vector<Piece>& lines, std::size_t from, OfficialFields* f) {
-  for (std::size_t k = from; k < lines.size(); ++k) {
-    const Piece& line = lines[k];
-    const std::u32string_view s = line.text;
+// A 抄送 line and the lines that continue it (a list wrapped over lines, perhaps in mid-name),
+// as one piece whose text keeps the '\n' between them, so that offsets stay those of the text.
+Piece CopiedTo(const std::vector<Piece>& lines, std::size_t* k, std::size_t end) {
+  Piece joined = lines[*k];
+  while (*k + 1 < end) {
+    const std::u32string_view next = Trim(lines[*k + 1].text);
+    if (IsRecordLine(next) || next.empty()) break;
+    joined.text.push_back(U'\n');
+    joined.text += lines[++*k].text;
+  }
+  return joined;
+}
+
+void ReadRecord(const std::vector<Piece>& lines, std::size_t from, std::size_t end,
+                OfficialFields* f) {
+  for (std::size_t k = from; k < end; ++k) {
+    const std::u32string_view s = lines[k].text;
     if (parse::IsPrintingLine(Trim(s))) {
       const parse::DateMatch date = *parse::FindDate(s);
-      f->printed_by = FieldOf(line, 0, date.start);
+      f->printed_by = FieldOf(lines[k], 0, date.start);
       f->printed_date = date.date;
       continue;
     }
     const markers::FooterKey key = markers::FooterKeyAt(s, 0);
     if (key.kind == markers::FooterKind::kDistribution &&
         (key.key == U"抄送" || key.key == U"抄报")) {
-      std::size_t to = s.size();
-      while (to > key.length && (s[to - 1] == U'。' || text::IsSpace(s[to - 1]))) --to;
-      for (Field& item : SplitList(line, key.length, to)) f->cc.push_back(std::move(item));
+      const Piece list = CopiedTo(lines, &k, end);
+      std::size_t to = list.text.size();
+      while (to > key.length && (list.text[to - 1] == U'。' || text::IsSpace(list.text[to - 1]))) {
+        --to;
+      }
+      for (Field& item : SplitList(list, key.length, to)) f->cc.push_back(std::move(item));
     }
   }
 }
@@ -660,7 +720,19 @@ void WeighEvidence(Reading* r) {
   note(document_mark || (!f.issuer_marks.empty() && f.doc_number), "发文机关标志");
   note(f.doc_number.has_value(), "文号 line");
   note(!f.recipients.empty(), "主送 line");
-  note(f.date_line.has_value() && !f.signatories.empty(), "成文日期 under the signature");
+  // Signed by an organ (or an office-holder, as a 令 is): a person's letter is not a 公文.
+  const bool signed_by_organ =
+      std::any_of(f.signatories.begin(), f.signatories.end(), [](const Field& s) {
+        const std::u32string name = text::Decode(s.value);
+        const auto tokens = Tokens(name);
+        const std::u32string_view first =
+            tokens.empty() ? std::u32string_view()
+                           : std::u32string_view(name).substr(tokens[0].first,
+                                                              tokens[0].second - tokens[0].first);
+        return parse::IsUnitName(name) ||
+               std::find(kOffices.begin(), kOffices.end(), first) != kOffices.end();
+      });
+  note(f.date_line.has_value() && signed_by_organ, "成文日期 under the signature");
   note(!f.cc.empty() || f.printed_by.has_value(), "版记");
   note(TableValue(f, U"发文字号") != nullptr || TableValue(f, U"文号") != nullptr,
        "page table 发文字号");
@@ -742,7 +814,8 @@ Reading Read(const std::vector<Piece>& lines) {
   std::size_t offset = 0;
   ReadOpening(lines, &i, &offset, &f);
   r.body_from = i;
-  const std::size_t record = FindRecord(lines, i);
+  const std::size_t end = DocumentEnd(lines, i);
+  const std::size_t record = FindRecord(lines, i, end);
   std::size_t after = ReadSignature(lines, i, record, &r);
   while (after < record && IsNoteLine(lines[after].text)) {
     const Piece& line = lines[after++];
@@ -751,7 +824,7 @@ Reading Read(const std::vector<Piece>& lines) {
     f.notes.push_back(FieldOf(line, lead + 1, lead + s.size() - 1));
   }
   if (after < record) ReadAttachments(lines, after, record, &r);
-  ReadRecord(lines, record, &f);
+  ReadRecord(lines, record, end, &f);
   WeighEvidence(&r);
   // A 令 is titled by the regulation it promulgates.
   if (f.doc_type == "令" && !f.title && !f.attachments.empty()) {

@@ -17,12 +17,15 @@ if TYPE_CHECKING:
 __all__ = ["CITATION_COLUMNS", "citation_graph", "citation_table"]
 
 #: The columns of :meth:`Corpus.citations <gongwen.Corpus.citations>`.
-CITATION_COLUMNS = ["doc", "path", "cited_number", "cited_title", "start", "end", "target"]
+CITATION_COLUMNS = [
+    "doc", "path", "cited_number", "cited_title", "start", "end", "target", "matched_by", "self",
+]  # fmt: skip
 
 
 def _targets(documents: Sequence[Document]) -> tuple[dict[str, int], dict[str, int]]:
-    """The documents by the key of their 文号 and by the key of their title (the first
-    document of each key: a corpus may hold two copies of one document)."""
+    """The documents by the key of their 文号 and by the key of their titles: the document's
+    own, and those of the texts attached to it (a 通知 that 印发 a 办法 holds the 办法). The
+    first document of each key is kept: a corpus may hold two copies of one document."""
     by_number: dict[str, int] = {}
     by_title: dict[str, int] = {}
     for row, d in enumerate(documents):
@@ -30,6 +33,10 @@ def _targets(documents: Sequence[Document]) -> tuple[dict[str, int], dict[str, i
             by_number.setdefault(d.number.key, row)
         if d.title:
             by_title.setdefault(_core.title_key(d.title), row)
+    for row, d in enumerate(documents):  # attached texts after every document's own title
+        for a in d.articles[1:] if d.kind == "official" else ():
+            if a.title:
+                by_title.setdefault(_core.title_key(a.title), row)
     return by_number, by_title
 
 
@@ -42,21 +49,25 @@ def citation_table(documents: Sequence[Document]) -> pd.DataFrame:
     for row, d in enumerate(documents):
         for c in d.citations:
             target = by_number.get(c.number.key) if c.number is not None else None
+            matched_by = "number" if target is not None else None
             if target is None and c.title:
                 target = by_title.get(_core.title_key(c.title))
-            if target == row:
-                target = None
+                matched_by = "title" if target is not None else None
             number = c.number.text if c.number is not None else None
-            rows.append((row, d.path, number, c.title, c.start, c.end, target))
+            rows.append(
+                (row, d.path, number, c.title, c.start, c.end, target, matched_by, target == row)
+            )
     frame = pd.DataFrame(rows, columns=CITATION_COLUMNS)
     for column in ("doc", "start", "end"):
         frame[column] = frame[column].astype("int64")
     frame["target"] = frame["target"].astype("Int64")
+    frame["self"] = frame["self"].astype(bool)
     return frame
 
 
 def citation_graph(documents: Sequence[Document], citations: pd.DataFrame) -> nx.DiGraph:
-    """The documents as nodes, an edge per (citing, cited) pair with its ``mentions``."""
+    """The documents as nodes, an edge per (citing, cited) pair with its ``mentions``; a
+    document's mentions of itself (its own title, its attachments) make no edge."""
     try:
         import networkx as nx
     except ImportError as e:  # an optional dependency: say how to get it
@@ -74,7 +85,7 @@ def citation_graph(documents: Sequence[Document], citations: pd.DataFrame) -> nx
             date=d.date,
             path=d.path,
         )
-    matched = citations.dropna(subset=["target"])
+    matched = citations[citations["target"].notna() & ~citations["self"]]
     for (source, target), group in matched.groupby(["doc", "target"]):
         graph.add_edge(int(source), int(target), mentions=len(group))
     return graph

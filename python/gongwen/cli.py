@@ -9,8 +9,8 @@ import warnings
 from collections.abc import Sequence
 
 from ._core import __version__
-from .bulletin import read_bulletin
 from .corpus import Corpus
+from .document import read_document
 from .errors import GongwenWarning
 from .report import CorpusFindings, corpus_findings, write_report
 
@@ -18,16 +18,16 @@ __all__ = ["main"]
 
 
 def _parse(args: argparse.Namespace) -> int:
-    """Prints each file's bulletin as JSON: one object for one file, a list for several."""
+    """Prints each file's document as JSON: one object for one file, a list for several."""
     results, failed = [], False
     for path in args.files:
         try:
-            bulletin = read_bulletin(path, encoding=args.encoding)
+            document = read_document(path, encoding=args.encoding)
         except (OSError, ValueError) as error:
             print(f"gongwen parse: {error}", file=sys.stderr)
             failed = True
             continue
-        data = bulletin.to_dict()
+        data = document.to_dict()
         if not args.with_text:
             data.pop("text")
         results.append(data)
@@ -131,12 +131,14 @@ class _wide_pandas:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m gongwen", description="Analyse corpora of Chinese government bulletins."
+        prog="python -m gongwen", description="Analyse corpora of Chinese government documents."
     )
     parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    parse = commands.add_parser("parse", help="parse bulletins and print them as JSON")
+    parse = commands.add_parser(
+        "parse", help="parse documents (bulletins, 公文, ...) and print them as JSON"
+    )
     parse.add_argument("files", nargs="+", help="text or PDF files")
     parse.add_argument("--encoding", help="force an encoding (default: detect)")
     parse.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")

@@ -24,7 +24,7 @@ from .analysis import (
 from .articles import ArticleTable
 from .bulletin import Bulletin
 from .citations import citation_graph, citation_table
-from .document import Document, as_bulletin, document_from_core, document_of
+from .document import Document, document_from_core, document_of
 from .errors import GongwenWarning
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class Corpus:
         """Each document as a :class:`~gongwen.Bulletin`: a bulletin's own, and for the other
         kinds its text and articles with an empty masthead (for code written before
         :attr:`documents`)."""
-        return tuple(as_bulletin(d) for d in self._documents)
+        return tuple(d.as_bulletin() for d in self._documents)
 
     def __len__(self) -> int:
         return len(self._documents)
@@ -207,8 +207,10 @@ class Corpus:
         ``cited_number`` (the 文号 as printed, or None), ``cited_title`` (the title in 《》,
         or None), ``start``, ``end`` (the mention's span in the document's text) and
         ``target``: the row of the cited document when the corpus holds it, matched by 文号
-        (any printing of it), else by title, else ``<NA>``. A document citing itself is not
-        a target.
+        (any printing of it), else by title (a document's own, or that of a text attached to
+        it: the 办法 a 通知 issues), else ``<NA>``; ``matched_by`` (``"number"``, ``"title"``
+        or None) says how, and ``self`` marks a document naming itself or its attachments
+        (``现将《XX办法》印发给你们``).
         """
         if self._citations is None:
             self._citations = citation_table(self._documents)

@@ -1,5 +1,6 @@
-"""The sample corpus bundled with the package: the reference bulletin (安庆组工信息 2023年第24期)
-and a few public state documents (government work reports, a Party congress report, two laws)."""
+"""The sample corpus bundled with the package: the reference bulletin (安庆组工信息 2023年第24期),
+a few public state documents (government work reports, a Party congress report, two laws), two
+State Council 公文 and two official documents written for the tests that cite them."""
 
 from __future__ import annotations
 

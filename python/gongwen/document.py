@@ -32,11 +32,12 @@ KINDS = ("bulletin", "official", "speech", "report", "law", "news", "other")
 @dataclass(frozen=True)
 class DocNumber:
     """A 发文字号 as printed (``text``) and parsed: ``皖组〔2023〕12号`` has ``agency`` 皖组,
-    ``year`` 2023 and ``serial`` 12; ``国令第707号`` has no year. ``key`` is the same for
+    ``year`` 2023 and ``serial`` 12; ``国令第707号`` has no year, a 纪要's ``〔2023〕3号`` no
+    agency. ``key`` is the same for
     every printing of one number (``国发[2018]41号`` and ``国发〔2018〕41号``)."""
 
     text: str
-    agency: str
+    agency: str | None
     year: int | None
     serial: int | None
     key: str
@@ -76,7 +77,8 @@ class Document:
     text; every offset refers to it, and the parts hold spans into it, not copies.
 
     ``articles`` are the document's texts: a bulletin's articles; an official document's body
-    (titled, its issuer as author) followed by each attached text; for the other kinds the
+    (titled, its issuer as author) followed by each attached text (whether or not a 附件说明
+    names it: ``attachments`` lists only the names printed there); for the other kinds the
     whole text. ``bulletin`` is what :func:`gongwen.read_bulletin` gives, for a bulletin.
 
     The official fields (GB/T 9704-2012) are empty for other kinds: ``doc_number`` as
@@ -125,6 +127,11 @@ class Document:
         """The issuing organ, joint issuers joined by ``、`` (None when none is known)."""
         return "、".join(self.issuers) or None
 
+    def as_bulletin(self) -> Bulletin:
+        """A bulletin's own :class:`~gongwen.Bulletin`; for the other kinds one with this
+        document's text, date and articles and an empty masthead (sharing them, not copies)."""
+        return as_bulletin(self)
+
     def part(self, name: str) -> Part | None:
         """The first part called `name` (see :attr:`parts`), or None."""
         return next((p for p in self.parts if p.name == name), None)
@@ -143,7 +150,9 @@ class Document:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The document as a JSON-ready dict (dates as ISO strings)."""
+        """The document as a JSON-ready dict (dates as ISO strings); a bulletin's masthead
+        (publication, issue, editor, distribution ...) is included as ``read_bulletin``'s
+        ``to_dict`` gives it."""
         skip = {"bulletin", "articles", "citations", "parts", "number", "date", "printed_date"}
         d: dict[str, Any] = {
             name: getattr(self, name) for name in self.__dataclass_fields__ if name not in skip
@@ -162,6 +171,11 @@ class Document:
             for c in self.citations
         ]
         d["parts"] = [vars(p).copy() for p in self.parts]
+        if self.bulletin is not None:
+            masthead = self.bulletin.to_dict()
+            for key in ("text", "articles", "path", "encoding", "date"):
+                masthead.pop(key)
+            d.update(masthead)
         return d
 
     def __repr__(self) -> str:
@@ -176,7 +190,7 @@ class Document:
 def _doc_number(n: Any) -> DocNumber | None:
     if n is None:
         return None
-    return DocNumber(n.text, n.agency, n.year, n.serial, _core.doc_number_key(n))
+    return DocNumber(n.text, n.agency or None, n.year, n.serial, _core.doc_number_key(n))
 
 
 def _citation(c: Any) -> Citation:

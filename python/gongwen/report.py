@@ -1,14 +1,16 @@
 """A self-contained HTML report of a corpus.
 
-The article table; the corpus compared (topics, each article's nearest articles, passages that
-articles share); then each bulletin's structure with its articles' keywords.
+The article table; the official documents (公文) and the citations between the documents; the
+corpus compared (topics, each article's nearest articles, passages that articles share); then
+each document's fields and structure with its articles' keywords.
 """
 
 from __future__ import annotations
 
 import datetime
 import warnings
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -17,6 +19,7 @@ from .bulletin import Article, Bulletin
 from .corpus import Corpus
 from .display import escape_html as _e
 from .display import reuse_html
+from .document import Document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,6 +30,9 @@ __all__ = ["CorpusFindings", "corpus_findings", "render_report", "write_report"]
 
 #: Keywords per article, nearest articles per article, and reused passages shown in the report.
 _KEYWORDS, _NEIGHBOURS, _PASSAGES = 12, 3, 30
+
+#: Documents cited from outside the corpus: at most this many rows, the most cited first.
+_OUTSIDE = 20
 
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
@@ -47,17 +53,56 @@ summary { cursor: pointer; font-weight: 600; }
 """
 
 
-def _fields(b: Bulletin) -> str:
-    rows = [
-        ("刊名 publication", b.publication),
-        ("期号 issue", b.issue),
-        ("总期号 issue_total", b.issue_total),
-        ("编印 editor", b.editor),
-        ("日期 date", b.date.isoformat() if b.date else None),
-        ("密级 notices", "、".join(b.notices) or None),
-        ("印数 copies", b.copies),
-        ("编码 encoding", b.encoding),
+def _date(d: datetime.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _joined(values: Sequence[str], sep: str = "、") -> str | None:
+    return sep.join(values) or None
+
+
+def _official_rows(d: Document) -> list[tuple[str, str | None]]:
+    """The fields of an official document (GB/T 9704-2012), as printed."""
+    printed = " ".join(v for v in (d.printed_by, _date(d.printed_date)) if v)
+    return [
+        ("文号 doc_number", d.doc_number),
+        ("文种 doc_type", d.doc_type),
+        ("发文机关 issuer", d.issuer),
+        ("发文机关标志 issuer_marks", _joined(d.issuer_marks)),
+        ("份号 copy_number", d.copy_number),
+        ("密级 secrecy", d.secrecy),
+        ("紧急程度 urgency", d.urgency),
+        ("签发人 signers", _joined(d.signers)),
+        ("主送 recipients", _joined(d.recipients)),
+        ("署名 signatories", _joined(d.signatories)),
+        ("成文日期 date", _date(d.date)),
+        ("附注 notes", _joined(d.notes, "；")),
+        ("附件 attachments", _joined(d.attachments, "；")),
+        ("抄送 cc", _joined(d.cc)),
+        ("印发 printed", printed or None),
+        ("不符 conflicts", _joined(d.conflicts, "；")),
     ]
+
+
+def _fields(d: Document, b: Bulletin) -> str:
+    """The document's kind and the evidence for it, then its bulletin or official fields."""
+    rows: list[tuple[str, str | None]] = [
+        ("类型 kind", d.kind),
+        ("依据 evidence", _joined(d.evidence, "；")),
+    ]
+    if d.kind == "official":
+        rows += _official_rows(d)
+    else:
+        rows += [
+            ("刊名 publication", b.publication),
+            ("期号 issue", b.issue),
+            ("总期号 issue_total", b.issue_total),
+            ("编印 editor", b.editor),
+            ("日期 date", _date(b.date)),
+            ("密级 notices", _joined(b.notices)),
+            ("印数 copies", b.copies),
+        ]
+    rows.append(("编码 encoding", b.encoding))
     items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows if v is not None)
     return f'<dl class="fields">{items}</dl>'
 
@@ -93,10 +138,26 @@ def _distribution(b: Bulletin) -> str:
     return f"<h3>分发 Distribution</h3><table>{body}</table>"
 
 
-def _bulletin(b: Bulletin, keywords: Iterator[list[tuple[str, float]]]) -> str:
-    name = Path(b.path).name if b.path else "(text)"
-    title = f"{b.publication} 第{b.issue}期" if b.publication and b.issue else name
-    parts = [f"<h2>{_e(title)}</h2>", f"<p class=muted>{_e(b.path)}</p>", _fields(b)]
+def _title(d: Document, b: Bulletin) -> str:
+    """A document's heading: a bulletin's name and issue, else its title, else its file name."""
+    if b.publication and b.issue:
+        return f"{b.publication} 第{b.issue}期"
+    return d.title or (Path(d.path).name if d.path else "(text)")
+
+
+def _link(row: int, text: str) -> str:
+    """`text` (escaped) linked to the document's own part of the report."""
+    return f'<a href="#doc-{row}">{_e(text)}</a>'
+
+
+def _document(
+    row: int, d: Document, b: Bulletin, keywords: Iterator[list[tuple[str, float]]]
+) -> str:
+    parts = [
+        f'<h2 id="doc-{row}">{_e(_title(d, b))}</h2>',
+        f"<p class=muted>{_e(d.path)}</p>",
+        _fields(d, b),
+    ]
     if b.editor_note:
         parts.append(f"<h3>编者按 Editor's note</h3><div class=note>{_e(b.editor_note)}</div>")
     if b.instructions:
@@ -110,7 +171,110 @@ def _bulletin(b: Bulletin, keywords: Iterator[list[tuple[str, float]]]) -> str:
 def _article_table(corpus: Corpus) -> str:
     frame = corpus.articles.frame.drop(columns=["text"])
     frame["path"] = frame["path"].map(lambda p: Path(p).name if p else p)
+    if "recipients" in frame:
+        frame["recipients"] = frame["recipients"].map(lambda r: "、".join(r) if r else None)
     return frame.to_html(index=False, na_rep="", escape=True, border=0)
+
+
+def _official_section(corpus: Corpus) -> str:
+    """The table of the corpus's official documents; nothing when it holds none."""
+    rows = []
+    for row, d in enumerate(corpus.documents):
+        if d.kind != "official":
+            continue
+        cells = [
+            _link(row, d.title or Path(d.path or "").name or "(untitled)"),
+            _e(d.doc_number),
+            _e(d.doc_type),
+            _e(d.issuer),
+            _e(_date(d.date)),
+            _e(_joined(d.recipients)),
+            str(len(d.articles) - 1),
+            _e(_joined(d.notes, "；")),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    if not rows:
+        return ""
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in (
+            "标题 title",
+            "文号 doc_number",
+            "文种 doc_type",
+            "发文机关 issuer",
+            "成文日期 date",
+            "主送 recipients",
+            "附件 attachments",
+            "附注 notes",
+        )
+    )
+    return (
+        f"<h2>公文 Official documents ({len(rows)})</h2>"
+        "<p class=muted>The documents read as 公文 (GB/T 9704-2012), field by field; "
+        "附件 counts the texts attached after the body.</p>"
+        f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+    )
+
+
+def _cited_as(number: str | None, title: str | None) -> str:
+    """A citation as printed: 《title》（文号）, or either alone."""
+    shown = f"《{title}》" if title else ""
+    return f"{shown}（{number}）" if shown and number else shown or (number or "")
+
+
+def _citations_section(corpus: Corpus) -> str:
+    """The citations between the corpus's documents, and the documents cited from outside it;
+    nothing when no document cites any."""
+    citations = corpus.citations()
+    if citations.empty:
+        return ""
+    documents = corpus.documents
+    inside = citations[citations["target"].notna() & ~citations["self"]]
+    rows = []
+    for c in inside.itertuples():
+        source, target = documents[c.doc], documents[c.target]
+        rows.append(
+            f"<tr><td>{_link(c.doc, source.title or '(untitled)')}</td>"
+            f"<td>{_e(_cited_as(c.cited_number, c.cited_title))}</td>"
+            f"<td>{_link(int(c.target), target.title or '(untitled)')}</td>"
+            f"<td>{_e(target.doc_number)}</td></tr>"
+        )
+    if rows:
+        within = (
+            "<table><tr><th>引用文件 citing</th><th>引用 cited as</th><th>被引文件 cited</th>"
+            "<th>文号 doc_number</th></tr>" + "".join(rows) + "</table>"
+        )
+    else:
+        within = "<p>None of the corpus's documents cites another.</p>"
+    outside: Counter[str] = Counter()
+    citing: dict[str, set[int]] = {}
+    for c in citations[citations["target"].isna()].itertuples():
+        number = c.cited_number if isinstance(c.cited_number, str) else None
+        title = c.cited_title if isinstance(c.cited_title, str) else None
+        label = _cited_as(number, title)
+        outside[label] += 1
+        citing.setdefault(label, set()).add(c.doc)
+    top = sorted(outside.items(), key=lambda item: (-item[1], item[0]))[:_OUTSIDE]
+    shown = f", the {len(top)} most cited shown" if len(top) < len(outside) else ""
+    table = "".join(
+        f"<tr><td>{_e(label)}</td><td>{n}</td><td>{len(citing[label])}</td></tr>"
+        for label, n in top
+    )
+    if table:
+        table = (
+            "<table><tr><th>引用 cited as</th><th>mentions</th><th>documents</th></tr>"
+            f"{table}</table>"
+        )
+    return (
+        f"<h2>引用 Citations ({len(citations)})</h2>"
+        "<p class=muted>Documents cited by 文号 or by title in 《》; a citation is matched to a "
+        "document of the corpus by its 文号 (any printing of it), else by its title.</p>"
+        f"<h3>Within the corpus ({len(inside)})</h3>{within}"
+        f"<h3>Outside the corpus ({sum(outside.values())} citations of {len(outside)} "
+        f"documents{shown})</h3>"
+        "<p class=muted>Mentions of a document's own title, 文号 or attached texts are left "
+        f"out.</p>{table}"
+    )
 
 
 def _errors(corpus: Corpus) -> str:
@@ -246,8 +410,11 @@ def render_report(
     # One list per article, in corpus order (to_frame's rows).
     keywords = iter(findings.keywords)
     generated = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    kinds = Counter(d.kind for d in corpus.documents).most_common()
+    named = f" ({', '.join(f'{n} {kind}' for kind, n in kinds)})" if kinds else ""
     summary = (
-        f"<p>{len(corpus)} documents, {n_articles} articles, {len(corpus.errors)} skipped files. "
+        f"<p>{len(corpus)} documents{_e(named)}, {n_articles} articles, "
+        f"{len(corpus.errors)} skipped files. "
         f"<span class=muted>Generated {generated} by gongwen.</span></p>"
     )
     body = [
@@ -255,10 +422,12 @@ def render_report(
         summary,
         "<h2>文章一览 Articles</h2>",
         _article_table(corpus),
+        _official_section(corpus),
+        _citations_section(corpus),
         _topics_section(findings.topics),
         _neighbours_section(findings.neighbours),
         _reuse_section(findings.reuse, corpus),
-        *(_bulletin(b, keywords) for b in corpus.bulletins),
+        *(_document(row, d, d.as_bulletin(), keywords) for row, d in enumerate(corpus.documents)),
         _errors(corpus),
     ]
     return (
