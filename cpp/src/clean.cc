@@ -432,7 +432,11 @@ bool OpensSignature(const std::vector<RawLine>& lines, std::size_t k) {
   for (std::size_t j = k; j < lines.size() && j <= k + kMaxSigners; ++j) {
     const std::u32string_view s = lines[j].text;
     if (j > k && IsDateOrNumberLine(s)) return !IsDateOrNumberLine(lines[k].text);
-    if (s.size() > kMaxSignatureLine || text::EndsSentence(s)) return false;
+    // Numbered lines are items (of a 附件说明, a list), not issuers' names.
+    if (s.size() > kMaxSignatureLine || text::EndsSentence(s) || markers::StartsNumberedBlock(s) ||
+        text::StartsWith(s, U"附件")) {
+      return false;
+    }
   }
   return false;
 }
@@ -441,6 +445,7 @@ bool OpensSignature(const std::vector<RawLine>& lines, std::size_t k) {
 bool Continues(const RawLine& a, const RawLine& b, const LineShape& sa, const LineShape& sb) {
   if (markers::StartsLabelledBlock(b.text)) return false;
   if (IsDateOrNumberLine(a.text) || IsDateOrNumberLine(b.text)) return false;
+  if (parse::IsPrintingLine(text::Trim(b.text))) return false;  // the 版记's 印发 line
   // A title ends on its 文种; the 主送 line under it ends in a colon (…的通知 / 各县人民政府：).
   const bool salutation = b.text.back() == U'：' || b.text.back() == U':';
   if (salutation && !markers::DocTypeAtEnd(a.text).empty()) return false;
@@ -524,7 +529,9 @@ std::vector<bool> JoinsOf(const std::vector<RawLine>& text_lines,
       // A signature block starts a paragraph, unless the line above wraps in mid-sentence
       // onto it (an attachment's name running on to a second line).
       const bool wrapped = sa.full && !text::EndsSentence(a.text);
-      join = Continues(a, b, sa, sb) && (wrapped || !OpensSignature(text_lines, k));
+      // The line under 附件1 is the attachment's title, on a line of its own.
+      const bool titled = k >= 2 && markers::IsAttachmentMark(text_lines[k - 2].text);
+      join = Continues(a, b, sa, sb) && (wrapped || !OpensSignature(text_lines, k)) && !titled;
     }
     joins[k] = join;
     if (!join) opening = markers::FindSectionMarker(b.text);

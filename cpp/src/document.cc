@@ -118,7 +118,8 @@ DocumentKind TitledKind(const std::vector<Piece>& lines) {
   for (std::size_t i = 0; i < std::min(kOpeningLines + 2, lines.size()); ++i) {
     const std::u32string_view s = lines[i].text;
     // A resolution on a report (关于政府工作报告的决议) is neither a report nor a speech.
-    if (s.size() > kMaxHeadLine || EndsWith(s, U"决议")) continue;
+    // Title lines do not end a sentence: 出席会议并讲话。 in a news item's lead is no title.
+    if (s.size() > kMaxHeadLine || EndsWith(s, U"决议") || text::EndsSentence(s)) continue;
     if (Contains(s, U"报告") || Contains(s, U"報告")) return DocumentKind::kReport;
     for (std::u32string_view word : {U"讲话", U"講話", U"发言", U"致辞", U"演讲", U"讲稿"}) {
       if (Contains(s, word)) return DocumentKind::kSpeech;
@@ -160,7 +161,7 @@ DocumentKind OtherKind(const std::vector<Piece>& lines, const Bulletin& parsed,
   }
   constexpr std::size_t kSalutationLines = 10;
   if (AnyLineStarts(lines, kSalutationLines, {U"各位代表："}) ||
-      AnyLineHas(lines, kSalutationLines, {U"向大会作报告", U"向大会报告"})) {
+      AnyLineHas(lines, kSalutationLines, {U"大会作报告", U"向大会报告", U"会议作报告"})) {
     return found("report to a congress (各位代表：, 向大会报告)", DocumentKind::kReport);
   }
   if (AnyLineStarts(lines, kSalutationLines, {U"同志们：", U"同志们，", U"同志们！"})) {
@@ -193,7 +194,9 @@ std::vector<std::u32string> ShortNames(const std::vector<Piece>& lines) {
 // A line that is a 文号 and nothing else: the number of the document or attachment below it,
 // not a citation.
 bool IsNumberLine(std::u32string_view s) {
+  constexpr std::size_t kMaxNumberLine = 40;  // the longest 文号 with its agency's full name
   s = Trim(s);
+  if (s.size() > kMaxNumberLine) return false;
   const std::optional<DocNumberMatch> match = FindDocNumber(s);
   return match && match->start == 0 && match->end == s.size();
 }
@@ -209,8 +212,9 @@ void FindDocumentCitations(const std::vector<Piece>& lines, Document* doc) {
     if (line.end() <= skip_to || IsNumberLine(line.text)) continue;
     for (Citation c : FindCitations(line.text)) {
       if (c.number && !own.empty() && DocNumberKey(*c.number) == own) continue;
-      if (!c.number && std::find(short_names.begin(), short_names.end(), text::Decode(c.title)) !=
-                           short_names.end()) {
+      if (!c.number && !short_names.empty() &&
+          std::find(short_names.begin(), short_names.end(), text::Decode(c.title)) !=
+              short_names.end()) {
         continue;
       }
       c.start += line.start;
@@ -220,8 +224,107 @@ void FindDocumentCitations(const std::vector<Piece>& lines, Document* doc) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Web-page furniture around a document, as a page's text gives it: the site's header, menus and
+// breadcrumb above the document (首页 > 政务公开 > 文件, 您当前的位置：…), the page's lines about
+// itself (来源：… 发布时间：… 浏览次数, 【字体：大 中 小】, 分享到), and below it the buttons,
+// links to other pages and the site's footer. None of it is the document.
+
+constexpr std::size_t kMaxChromeTop = 20;     // the site's header and breadcrumb fit in these
+constexpr std::size_t kMaxChromeBottom = 40;  // and its links and footer in these
+
+bool IsBreadcrumb(std::u32string_view s) {
+  s = Trim(s);
+  for (std::u32string_view cue : {U"您当前的位置", U"当前位置", U"您的位置", U"所在位置"}) {
+    if (StartsWith(s, cue)) return true;
+  }
+  return Contains(s, U"首页") && s.size() <= 80 &&
+         (Contains(s, U">") || Contains(s, U"＞") || Contains(s, U"»") || Contains(s, U"→"));
+}
+
+// The page's line about itself: 来源：XX　发布时间：2023-08-31　浏览次数：123, 【字体：大 中 小】.
+// A line with a word only pages print, or with two of the words a page's information bar
+// strings together (one alone, 发布日期：…, may be a row of the document's metadata table).
+bool IsPageInfo(std::u32string_view s) {
+  s = Trim(s);
+  if (s.size() > 120) return false;
+  // (Not 字号：, which ends 发文字号：.)
+  for (std::u32string_view cue :
+       {U"浏览次数", U"访问量", U"点击数", U"阅读量", U"【字体", U"【字号", U"字体：", U"分享到"}) {
+    if (Contains(s, cue)) return true;
+  }
+  int cues = 0;
+  for (std::u32string_view cue : {U"来源：", U"发布时间：", U"发布日期：", U"时间：", U"作者："}) {
+    cues += Contains(s, cue) ? 1 : 0;
+  }
+  // 发布时间 contains 时间：: counted once.
+  if (Contains(s, U"发布时间：") || Contains(s, U"发布日期：")) --cues;
+  return cues >= 2 || StartsWith(s, U"【打印") || StartsWith(s, U"【关闭");
+}
+
+// The page's buttons and the start of what follows the document (links, the site's footer).
+bool IsPageChrome(std::u32string_view s) {
+  s = Trim(s);
+  if (s == U"扫一扫在手机打开当前页" || IsPageInfo(s)) return true;
+  if (StartsWith(s, U"责任编辑") && s.size() <= 20) return true;
+  if (!StartsWith(s, U"【")) return false;
+  for (std::u32string_view button : {U"打印", U"关闭", U"纠错", U"收藏", U"分享"}) {
+    if (Contains(s, button)) return true;
+  }
+  return false;
+}
+
+bool StartsPageFooter(std::u32string_view s) {
+  s = Trim(s);
+  for (std::u32string_view cue : {U"相关链接", U"相关文章", U"上一篇", U"下一篇", U"主办单位：",
+                                  U"网站标识码", U"版权所有", U"Copyright"}) {
+    if (StartsWith(s, cue)) return true;
+  }
+  return Contains(s, U"ICP备");
+}
+
+// The paragraphs without the page's furniture; `page_date` is the date its information line
+// gives (the day the page was published).
+std::vector<std::u32string> WithoutPageChrome(std::vector<std::u32string> paragraphs,
+                                              std::optional<Date>* page_date) {
+  const std::size_t n = paragraphs.size();
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < std::min(n, kMaxChromeTop); ++i) {
+    if (IsBreadcrumb(paragraphs[i])) from = i + 1;
+  }
+  std::size_t to = n;
+  for (std::size_t i = n > kMaxChromeBottom ? n - kMaxChromeBottom : from; i < n; ++i) {
+    if (i >= from && StartsPageFooter(paragraphs[i])) {
+      to = i;
+      break;
+    }
+  }
+  while (to > from && IsPageChrome(paragraphs[to - 1])) --to;
+  if (from == 0 && to == n) {
+    bool info = false;
+    for (std::size_t i = 0; i < std::min(n, kMaxChromeTop) && !info; ++i) {
+      info = IsPageInfo(paragraphs[i]);
+    }
+    if (!info) return paragraphs;  // the common case: nothing to take out
+  }
+  std::vector<std::u32string> kept;
+  kept.reserve(to - from);
+  for (std::size_t i = from; i < to; ++i) {
+    if (i < from + kMaxChromeTop && IsPageChrome(paragraphs[i])) {
+      if (!*page_date && IsPageInfo(paragraphs[i])) {
+        if (auto date = parse::FindDate(paragraphs[i])) *page_date = date->date;
+      }
+      continue;
+    }
+    kept.push_back(std::move(paragraphs[i]));
+  }
+  return kept;
+}
+
 Document ParseCleanLines(std::vector<std::u32string> paragraphs) {
-  const std::vector<Piece> lines = parse::ToPieces(std::move(paragraphs));
+  std::optional<Date> page_date;
+  const std::vector<Piece> lines =
+      parse::ToPieces(WithoutPageChrome(std::move(paragraphs), &page_date));
   Document doc;
   const parse::Header header = parse::ParseHeader(lines);
   official::Reading reading = official::Read(lines);
@@ -240,10 +343,14 @@ Document ParseCleanLines(std::vector<std::u32string> paragraphs) {
       doc.evidence.emplace_back("bulletin masthead (publication, issue)");
     } else {
       doc.kind = OtherKind(lines, doc.parsed, &doc.evidence);
-      // A signed and dated notice or letter is dated by its signature, not by the first date
-      // of its opening lines.
+      // A signed and dated notice or letter is dated by its signature, a web page by the day
+      // it was published, before the first date of the opening lines.
       const OfficialFields& f = reading.fields;
-      if (f.date && !f.signatories.empty()) doc.parsed.date = f.date;
+      if (f.date && !f.signatories.empty()) {
+        doc.parsed.date = f.date;
+      } else if (page_date) {
+        doc.parsed.date = page_date;
+      }
     }
   }
   FindDocumentCitations(lines, &doc);

@@ -195,6 +195,23 @@ bool HasEditingVerb(std::u32string_view s) {
   return !s.empty() && s.back() == U'编';
 }
 
+// An edition of the periodical printed in brackets on a line of its own, （专报）, （增刊）,
+// （特刊）: what it says, or nothing.
+std::optional<std::u32string> EditionLine(std::u32string_view line) {
+  line = text::Trim(line);
+  if (line.size() < 4 || line.size() > 6) return std::nullopt;
+  if ((line.front() != U'（' && line.front() != U'(') ||
+      (line.back() != U'）' && line.back() != U')')) {
+    return std::nullopt;
+  }
+  const std::u32string_view inner = line.substr(1, line.size() - 2);
+  const bool edition = text::EndsWith(inner, U"刊") ||
+                       std::any_of(kPeriodicalWords.begin(), kPeriodicalWords.end(),
+                                   [&](std::u32string_view w) { return text::EndsWith(inner, w); });
+  if (!edition) return std::nullopt;
+  return std::u32string(inner);
+}
+
 // What one header line holds once notices, issue numbers and the date are taken out.
 struct HeaderLine {
   std::u32string rest;
@@ -292,6 +309,10 @@ Header ParseHeader(const std::vector<Piece>& lines) {
     if (line.size() > kMaxHeaderLineLength || text::EndsSentence(line)) break;
     if (markers::FooterKeyAt(line, 0).kind == markers::FooterKind::kCredit) {
       h.credit_lines.emplace_back(line);  // 主编：张明  电话：…, printed under the masthead
+      continue;
+    }
+    if (std::optional<std::u32string> edition = EditionLine(line)) {
+      h.notices.push_back(std::move(*edition));  // （专报）, （增刊） under the name
       continue;
     }
     HeaderLine parsed = TakeFields(line, &h);

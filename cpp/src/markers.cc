@@ -283,4 +283,12 @@ std::u32string_view DocTypeAtEnd(std::u32string_view title) {
   return {};
 }
 
+bool IsAttachmentMark(std::u32string_view s) {
+  s = text::Trim(s);
+  if (!StartsWith(s, U"附件") || s.size() > 6) return false;
+  s = text::Trim(s.substr(2));
+  if (!s.empty() && (s.back() == U'：' || s.back() == U':')) s.remove_suffix(1);
+  return s.empty() || text::DigitRun(s, 0) == s.size() || text::ChineseNumeralRun(s, 0) == s.size();
+}
+
 }  // namespace gongwen::markers

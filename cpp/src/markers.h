@@ -72,6 +72,10 @@ bool IsRule(std::u32string_view line);
 // (the longest that fits), before a bracketed status such as （试行）; empty if none.
 std::u32string_view DocTypeAtEnd(std::u32string_view title);
 
+// 附件, 附件1, 附件 2, 附件一: a line that only marks where an attachment begins (its title
+// follows).
+bool IsAttachmentMark(std::u32string_view s);
+
 // Whether a line is a footer line, a block label or a byline: it never continues the line
 // before it.
 bool StartsLabelledBlock(std::u32string_view line);

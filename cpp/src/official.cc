@@ -46,15 +46,37 @@ Field WholeLine(const Piece& line) { return FieldOf(line, 0, line.text.size()); 
 
 bool IsColon(char32_t c) { return c == U'：' || c == U':'; }
 
+// A line printed letter-spaced (中 共 泾 县 县 委, 文      件, 通　告), without its spaces: every
+// space-separated piece is one or two characters. Other lines are returned as they are.
+std::u32string Squeezed(std::u32string_view s) {
+  s = Trim(s);
+  std::size_t pieces = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && text::IsSpace(s[i])) ++i;
+    const std::size_t from = i;
+    while (i < s.size() && !text::IsSpace(s[i])) ++i;
+    if (i - from > 2) return std::u32string(s);
+    pieces += i > from ? 1 : 0;
+  }
+  if (pieces < 2) return std::u32string(s);
+  std::u32string out;
+  for (char32_t c : s) {
+    if (!text::IsSpace(c)) out.push_back(c);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The page's metadata table: 索引号：… 发文机关：… 成文日期：… 发文字号：…
 
-constexpr std::array<std::u32string_view, 30> kTableLabels{
-    U"索引号",   U"主题分类", U"发文机关", U"成文日期", U"标题",     U"发文字号",
-    U"发布日期", U"主题词",   U"文号",     U"发布机构", U"发布时间", U"生效日期",
-    U"有效性",   U"公文种类", U"信息来源", U"体裁分类", U"组配分类", U"服务对象",
-    U"信息名称", U"内容概述", U"关键词",   U"文件编号", U"公开方式", U"公开时限",
-    U"时效",     U"废止日期", U"发文单位", U"发文日期", U"生成日期", U"名称",
+constexpr std::array<std::u32string_view, 42> kTableLabels{
+    U"索引号",   U"主题分类", U"发文机关", U"成文日期", U"标题",     U"发文字号", U"发布日期",
+    U"主题词",   U"文号",     U"发布机构", U"发布时间", U"生效日期", U"有效性",   U"公文种类",
+    U"信息来源", U"体裁分类", U"组配分类", U"服务对象", U"信息名称", U"内容概述", U"关键词",
+    U"文件编号", U"公开方式", U"公开时限", U"时效",     U"废止日期", U"发文单位", U"发文日期",
+    U"生成日期", U"名称",     U"分类",     U"信息分类", U"公开日期", U"成文时间", U"发布单位",
+    U"所属机构", U"实施日期", U"失效日期", U"效力状态", U"时效性",   U"文件状态", U"主送机关",
 };
 
 // The length of a table label (with its colon) at `pos` of `s`, or 0.
@@ -74,10 +96,26 @@ std::size_t TableLabelAt(std::u32string_view s, std::size_t pos, std::u32string*
 }
 
 // Reads the fields of a table line, several to a line where cells were joined by spaces.
+// A label alone on its line, without its colon (索引号 / its value on the next line).
+bool IsBareLabel(std::u32string_view s) {
+  s = Trim(s);
+  if (s.size() > 12) return false;
+  std::u32string letters;
+  for (char32_t c : s) {
+    if (!text::IsSpace(c)) letters.push_back(c);
+  }
+  return std::find(kTableLabels.begin(), kTableLabels.end(), letters) != kTableLabels.end();
+}
+
 bool ReadTableLine(const Piece& line, OfficialFields* f) {
   const std::u32string_view s = line.text;
   std::u32string label;
   std::size_t length = TableLabelAt(s, 0, &label);
+  if (length == 0 && IsBareLabel(s)) {
+    Field value = FieldOf(line, s.size(), s.size());
+    f->metadata.emplace_back(Utf8(Squeezed(s)), std::move(value));
+    return true;
+  }
   if (length == 0) return false;
   std::size_t pos = 0;
   while (length != 0) {
@@ -96,14 +134,28 @@ bool ReadTableLine(const Piece& line, OfficialFields* f) {
 }
 
 // The table's lines at the top: returns the first line after it.
+bool IsTableLine(const Piece& line) {
+  std::u32string label;
+  return TableLabelAt(line.text, 0, &label) != 0 || IsBareLabel(line.text);
+}
+
+// The table's lines at the top: returns the first line after it. A table whose first label
+// stands alone on its line prints each value on the line under its label (索引号： / 1134…);
+// otherwise an empty value is empty (主题词： above the title).
 std::size_t ReadTable(const std::vector<Piece>& lines, OfficialFields* f) {
   std::size_t i = 0;
   const std::size_t top = std::min(lines.size(), kMaxTopLines);
   // A line or two of site chrome may stand above the table.
   while (i < top && i < 3 && !ReadTableLine(lines[i], f)) ++i;
   if (f->metadata.empty()) return 0;
-  ++i;
-  while (i < top && ReadTableLine(lines[i], f)) ++i;
+  const bool values_below = f->metadata.size() == 1 && f->metadata[0].second.value.empty();
+  for (;;) {
+    if (values_below && i + 1 < top && f->metadata.back().second.value.empty() &&
+        !IsTableLine(lines[i + 1])) {
+      f->metadata.back().second = WholeLine(lines[++i]);
+    }
+    if (++i >= top || !ReadTableLine(lines[i], f)) break;
+  }
   return i;
 }
 
@@ -216,10 +268,19 @@ bool ReadSigners(const Piece& line, std::size_t pos, OfficialFields* f) {
 bool ReadNumberLine(const Piece& line, OfficialFields* f) {
   std::u32string_view s = line.text;
   std::size_t lead = 0;
-  // Some sites print the 文号 in brackets under the title: （国发〔2018〕41号）.
-  if (!s.empty() && (s.front() == U'（' || s.front() == U'(')) lead = 1;
-  const std::optional<DocNumberMatch> match = FindDocNumber(s, lead);
-  if (!match || match->start != lead) return false;
+  std::optional<DocNumberMatch> match = FindDocNumber(s, 0);
+  // Some sites print the 文号 in brackets under the title: （国发〔2018〕41号）; the old form
+  // opens with its bracketed year: （96）宣署字18号.
+  if ((!match || match->start != 0) && !s.empty() && (s.front() == U'（' || s.front() == U'(')) {
+    lead = 1;
+    match = FindDocNumber(s, lead);
+  }
+  if (!match) return false;
+  if (match->start != lead) {
+    // 特急　国办发明电〔2020〕5号: the 紧急程度 (or 密级) on the 文号's line.
+    const Piece before{line.text.substr(0, match->start), line.start};
+    if (lead || Trim(before.text).empty() || !ReadMarkings(before, f)) return false;
+  }
   std::size_t rest = match->end;
   if (lead && rest < s.size() && (s[rest] == U'）' || s[rest] == U')')) ++rest;
   const std::u32string_view after = Trim(s.substr(rest));
@@ -261,6 +322,36 @@ bool ReadIssuedLine(const Piece& line, Reading* r) {
   return true;
 }
 
+// 第12期, （第12期）: the issue of a 纪要 printed as a series.
+bool IsIssueLine(std::u32string_view s) {
+  if (!s.empty() && (s.front() == U'（' || s.front() == U'(')) s.remove_prefix(1);
+  if (!s.empty() && (s.back() == U'）' || s.back() == U')')) s.remove_suffix(1);
+  return s.size() >= 3 && s.size() <= 8 && StartsWith(s, U"第") && EndsWith(s, U"期");
+}
+
+// The 发文机关标志 from its lines: letter-spacing removed; a 文件 printed on a line of its own
+// belongs to the one issuer above it (池州市教育局 / 文件) and to none of several (joint marks
+// stack the issuers with 文件 beside them); the second line of a mark that is not an issuer's
+// name completes the first (中共泾县榔桥镇委员会 / 党委会议纪要).
+void AddMarks(const std::vector<Piece>& lines, const std::vector<std::size_t>& marks,
+              OfficialFields* f) {
+  std::vector<Field> issuers;
+  for (std::size_t m : marks) {
+    Field mark = WholeLine(lines[m]);
+    const std::u32string squeezed = Squeezed(lines[m].text);
+    mark.value = Utf8(squeezed);
+    const bool completes = squeezed == U"文件" || (issuers.size() == 1 && marks.size() == 2 &&
+                                                   !parse::IsUnitName(squeezed));
+    if (!completes) {
+      issuers.push_back(std::move(mark));
+    } else if (marks.size() == 2 && issuers.size() == 1) {
+      issuers[0].value += mark.value;
+      issuers[0].span.end = mark.span.end;
+    }
+  }
+  f->issuer_marks = std::move(issuers);
+}
+
 // Reads the 版头 from line `i`: returns the first line after it.
 std::size_t ReadHead(const std::vector<Piece>& lines, std::size_t i, Reading* r) {
   OfficialFields* f = &r->fields;
@@ -280,7 +371,7 @@ std::size_t ReadHead(const std::vector<Piece>& lines, std::size_t i, Reading* r)
       continue;
     }
     const bool after_signers = signers_here;
-    if (f->doc_number && !f->date && ReadIssuedLine(line, r)) continue;
+    if ((f->doc_number || r->numbered) && !f->date && ReadIssuedLine(line, r)) continue;
     if (!f->doc_number && !marks.empty() && IsNumberedMark(Trim(lines[marks.back()].text)) &&
         ReadOrderNumber(line, WholeLine(lines[marks.back()]), f)) {
       continue;
@@ -290,16 +381,23 @@ std::size_t ReadHead(const std::vector<Piece>& lines, std::size_t i, Reading* r)
       f->signers.push_back(WholeLine(line));
       continue;
     }
-    if (!f->doc_number && IsMarkLine(s)) {
+    const std::u32string squeezed = Squeezed(s);
+    // A 纪要's 期号 under its mark: （第12期）.
+    if (!f->doc_number && !marks.empty() && IsIssueLine(squeezed) &&
+        EndsWith(Squeezed(lines[marks.back()].text), U"纪要")) {
+      r->numbered = true;
+      continue;
+    }
+    if (!f->doc_number && !r->numbered && IsMarkLine(squeezed)) {
       marks.push_back(i);
-      document_mark = document_mark || IsDocumentMark(s);
+      document_mark = document_mark || IsDocumentMark(squeezed);
       continue;
     }
     break;
   }
   // Unit lines are a mark only above a 文号 or with a 文件 line: else they begin the title.
-  if (!marks.empty() && !document_mark && !f->doc_number) return marks.front();
-  for (std::size_t m : marks) f->issuer_marks.push_back(WholeLine(lines[m]));
+  if (!marks.empty() && !document_mark && !f->doc_number && !r->numbered) return marks.front();
+  AddMarks(lines, marks, f);
   return i;
 }
 
@@ -324,12 +422,12 @@ std::optional<Field> ReadTitle(const std::vector<Piece>& lines, std::size_t i, s
   for (std::size_t j = i; j < lines.size() && j < i + kMaxTitleLines; ++j) {
     const std::u32string_view s = Trim(lines[j].text);
     if (!IsTitleLine(s) || FindDocNumber(s).has_value()) break;
-    joined += s;
+    joined += Squeezed(s);
     if (!DocTypeOf(joined).empty()) best = j + 1;
   }
   if (best == 0) best = i + 1;
   std::u32string title;
-  for (std::size_t j = i; j < best; ++j) title += Trim(lines[j].text);
+  for (std::size_t j = i; j < best; ++j) title += Squeezed(lines[j].text);
   *end = best;
   const Field first = WholeLine(lines[i]);
   const Field last = WholeLine(lines[best - 1]);
@@ -341,10 +439,10 @@ std::optional<Field> ReadTitle(const std::vector<Piece>& lines, std::size_t i, s
 
 // The ends of recipients that are not unit names: regions, kinds of unit, and the titles of
 // the persons a 答复 or 复函 is addressed to (邓明义代表, 马万祺副主席).
-constexpr std::array<std::u32string_view, 22> kRecipientEnds{
-    U"省",   U"自治区", U"直辖市", U"州",   U"盟",   U"旗",   U"部委", U"机构",
-    U"单位", U"部门",   U"机关",   U"企业", U"团体", U"学校", U"代表", U"委员",
-    U"主席", U"主任",   U"同志",   U"先生", U"女士", U"议员",
+constexpr std::array<std::u32string_view, 23> kRecipientEnds{
+    U"省",   U"自治区", U"直辖市", U"州",   U"盟",   U"旗",   U"部委",   U"机构",
+    U"单位", U"部门",   U"机关",   U"企业", U"团体", U"学校", U"代表",   U"委员",
+    U"主席", U"主任",   U"同志",   U"先生", U"女士", U"议员", U"管委会",
 };
 
 // An item of a 主送 list: 各省, 国务院各部委, 中共安庆市委组织部, 市直各单位.
@@ -466,12 +564,21 @@ std::optional<std::size_t> AttachmentListAt(std::u32string_view s) {
   return std::nullopt;
 }
 
-void AddAttachmentName(const Piece& line, std::size_t from, OfficialFields* f) {
+// Adds a name of the 附件说明; a line without a number after a numbered name is that name
+// wrapped onto a second line (1．……实施 / 细则).
+void AddAttachmentName(const Piece& line, std::size_t from, bool numbered_above,
+                       OfficialFields* f) {
   std::u32string_view s = std::u32string_view(line.text).substr(from);
   const std::size_t lead = static_cast<std::size_t>(Trim(s).data() - s.data());
   const std::size_t number = NumberLength(Trim(s));
   Field name = FieldOf(line, from + lead + number, line.text.size());
-  if (!name.value.empty()) f->attachment_list.push_back(std::move(name));
+  if (name.value.empty()) return;
+  if (number == 0 && numbered_above && !f->attachment_list.empty()) {
+    f->attachment_list.back().value += name.value;
+    f->attachment_list.back().span.end = name.span.end;
+    return;
+  }
+  f->attachment_list.push_back(std::move(name));
 }
 
 // A 附注 line: （此件公开发布）, （联系人：张三，电话：…）.
@@ -481,29 +588,23 @@ bool IsNoteLine(std::u32string_view s) {
          (s.back() == U'）' || s.back() == U')');
 }
 
-// What a web page prints below the document: its buttons (【打印本页】【关闭窗口】, 【我要纠错】),
-// 扫一扫在手机打开当前页, the site's 责任编辑. Not part of the document's last attachment.
-bool IsPageChrome(std::u32string_view s) {
-  s = Trim(s);
-  if (s.empty() || s == U"扫一扫在手机打开当前页") return true;
-  if (StartsWith(s, U"责任编辑") && s.size() <= 20) return true;
-  if (!StartsWith(s, U"【")) return false;
-  for (std::u32string_view button : {U"打印", U"关闭", U"纠错", U"收藏", U"分享", U"字号"}) {
-    if (text::Contains(s, button)) return true;
-  }
-  return false;
-}
-
-// The end of the document: the page's chrome after it left out.
-std::size_t DocumentEnd(const std::vector<Piece>& lines, std::size_t from) {
-  std::size_t end = lines.size();
-  while (end > from && IsPageChrome(lines[end - 1].text)) --end;
-  return end;
-}
-
 // The 版记's first line, in the last lines from `from`: 抄送, 印发 line, 共印N份, rules.
+// A 印发 line, perhaps closed by the print run: XX办公室　2023年6月14日印发（共印120份）. Returns
+// the line without the print run, or nothing.
+std::optional<std::u32string_view> PrintingLine(std::u32string_view s) {
+  s = Trim(s);
+  if (!s.empty() && (s.back() == U'）' || s.back() == U')')) {
+    const std::size_t open = s.find_last_of(U"（(");
+    if (open != std::u32string_view::npos && markers::CopiesNote(s.substr(open))) {
+      s = Trim(s.substr(0, open));
+    }
+  }
+  if (!parse::IsPrintingLine(s)) return std::nullopt;
+  return s;
+}
+
 bool IsRecordLine(std::u32string_view s) {
-  return markers::IsRule(s) || parse::IsPrintingLine(s) || markers::CopiesNote(s) ||
+  return markers::IsRule(s) || PrintingLine(s) || markers::CopiesNote(s) ||
          markers::FooterKeyAt(s, 0).kind == markers::FooterKind::kDistribution;
 }
 
@@ -541,21 +642,27 @@ void ReadRecord(const std::vector<Piece>& lines, std::size_t from, std::size_t e
                 OfficialFields* f) {
   for (std::size_t k = from; k < end; ++k) {
     const std::u32string_view s = lines[k].text;
-    if (parse::IsPrintingLine(Trim(s))) {
-      const parse::DateMatch date = *parse::FindDate(s);
-      f->printed_by = FieldOf(lines[k], 0, date.start);
+    if (const std::optional<std::u32string_view> printing = PrintingLine(s)) {
+      const parse::DateMatch date = *parse::FindDate(*printing);
+      const std::size_t lead = static_cast<std::size_t>(printing->data() - s.data());
+      f->printed_by = FieldOf(lines[k], lead, lead + date.start);
       f->printed_date = date.date;
       continue;
     }
     const markers::FooterKey key = markers::FooterKeyAt(s, 0);
-    if (key.kind == markers::FooterKind::kDistribution &&
-        (key.key == U"抄送" || key.key == U"抄报")) {
-      const Piece list = CopiedTo(lines, &k, end);
-      std::size_t to = list.text.size();
-      while (to > key.length && (list.text[to - 1] == U'。' || text::IsSpace(list.text[to - 1]))) {
-        --to;
-      }
-      for (Field& item : SplitList(list, key.length, to)) f->cc.push_back(std::move(item));
+    if (key.kind != markers::FooterKind::kDistribution) continue;
+    // 抄送 (and 抄报, which GB/T 9704-2012 folded into it); 主送 or a 纪要's 分送 printed in the
+    // 版记 are its recipients, where no 主送 line stands under the title.
+    const bool copied = key.key == U"抄送" || key.key == U"抄报";
+    const bool sent = (key.key == U"主送" || key.key == U"分送") && f->recipients.empty();
+    if (!copied && !sent) continue;
+    const Piece list = CopiedTo(lines, &k, end);
+    std::size_t to = list.text.size();
+    while (to > key.length && (list.text[to - 1] == U'。' || text::IsSpace(list.text[to - 1]))) {
+      --to;
+    }
+    for (Field& item : SplitList(list, key.length, to)) {
+      (copied ? f->cc : f->recipients).push_back(std::move(item));
     }
   }
 }
@@ -563,29 +670,20 @@ void ReadRecord(const std::vector<Piece>& lines, std::size_t from, std::size_t e
 // ---------------------------------------------------------------------------------------------
 // 附件.
 
-// 附件, 附件1, 附件 2, 附件一: a line that only marks where an attachment begins.
-bool IsAttachmentMark(std::u32string_view s) {
-  s = Trim(s);
-  if (!StartsWith(s, U"附件") || s.size() > 6) return false;
-  s = Trim(s.substr(2));
-  if (!s.empty() && IsColon(s.back())) s.remove_suffix(1);
-  return s.empty() || text::DigitRun(s, 0) == s.size() || text::ChineseNumeralRun(s, 0) == s.size();
-}
-
 void ReadAttachments(const std::vector<Piece>& lines, std::size_t from, std::size_t to,
                      Reading* r) {
   std::size_t k = from;
   while (k < to) {
     Reading::Part part;
     part.title_from = k;
-    if (IsAttachmentMark(lines[k].text)) ++k;
+    if (markers::IsAttachmentMark(lines[k].text)) ++k;
     std::size_t title_end = k;
     if (std::optional<Field> title = ReadTitle(lines, k, &title_end); title && title_end <= to) {
       part.title = title->value;
       k = title_end;
     }
     part.from = k;
-    while (k < to && !IsAttachmentMark(lines[k].text)) ++k;
+    while (k < to && !markers::IsAttachmentMark(lines[k].text)) ++k;
     part.to = k;
     if (part.to > part.title_from) r->attachment_parts.push_back(std::move(part));
   }
@@ -734,6 +832,7 @@ void WeighEvidence(Reading* r) {
       });
   note(f.date_line.has_value() && signed_by_organ, "成文日期 under the signature");
   note(!f.cc.empty() || f.printed_by.has_value(), "版记");
+  note(r->closing, "特此… closing");
   note(TableValue(f, U"发文字号") != nullptr || TableValue(f, U"文号") != nullptr,
        "page table 发文字号");
   const bool typed = !f.doc_type.empty();
@@ -787,8 +886,12 @@ std::size_t ReadSignature(const std::vector<Piece>& lines, std::size_t from, std
   // 附件说明 in the lines above the 署名.
   for (std::size_t k = sign; k > from && sign - k < 12; --k) {
     if (const std::optional<std::size_t> at = AttachmentListAt(lines[k - 1].text)) {
-      AddAttachmentName(lines[k - 1], *at, &f);
-      for (std::size_t j = k; j < sign; ++j) AddAttachmentName(lines[j], 0, &f);
+      AddAttachmentName(lines[k - 1], *at, false, &f);
+      bool numbered = NumberLength(Trim(std::u32string_view(lines[k - 1].text).substr(*at))) > 0;
+      for (std::size_t j = k; j < sign; ++j) {
+        AddAttachmentName(lines[j], 0, numbered, &f);
+        numbered = numbered || NumberLength(Trim(lines[j].text)) > 0;
+      }
       r->body_to = k - 1;
       break;
     }
@@ -814,9 +917,15 @@ Reading Read(const std::vector<Piece>& lines) {
   std::size_t offset = 0;
   ReadOpening(lines, &i, &offset, &f);
   r.body_from = i;
-  const std::size_t end = DocumentEnd(lines, i);
+  const std::size_t end = lines.size();
   const std::size_t record = FindRecord(lines, i, end);
   std::size_t after = ReadSignature(lines, i, record, &r);
+  if (r.body_to > r.body_from) {
+    // 特此通知。特此通告。特此公告。特此函复。: the closing formula of a 公文's body.
+    const std::u32string_view last = Trim(lines[r.body_to - 1].text);
+    const std::size_t at = last.rfind(U"特此");
+    r.closing = at != std::u32string_view::npos && last.size() - at <= 6;
+  }
   while (after < record && IsNoteLine(lines[after].text)) {
     const Piece& line = lines[after++];
     const std::u32string_view s = Trim(line.text);

@@ -30,7 +30,9 @@ struct Reading {
   };
   std::vector<Part> attachment_parts;
   std::optional<Field> issued_by;  // a 纪要's office, printed in its 版头 with the date
-  bool strong = false;             // enough elements for an official document, whatever else it has
+  bool numbered = false;           // a 纪要's 期号 under its mark
+  bool closing = false;  // the body closes 特此通知 / 特此通告 / 特此公告 / 特此批复
+  bool strong = false;   // enough elements for an official document, whatever else it has
 };
 
 // Reads the lines as an official document. Never throws; looks at a bounded number of lines

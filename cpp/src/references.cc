@@ -83,8 +83,9 @@ constexpr std::u32string_view kConjunctions = U"和与及或暨同并";
 
 // Issuers printed before their own code (国务院国发〔2018〕41号): codes abbreviate these names
 // (国办, 政办, 委), so the code starts after them.
-constexpr std::u32string_view kIssuerNames[] = {U"国务院办公厅", U"国务院",   U"办公厅",
-                                                U"办公室",       U"人民政府", U"委员会"};
+// (局 too: 县农业农村局泾农〔2023〕31号 names the bureau, then its code.)
+constexpr std::u32string_view kIssuerNames[] = {U"国务院办公厅", U"国务院", U"办公厅", U"办公室",
+                                                U"人民政府",     U"委员会", U"局"};
 
 // Whether `s[lower, k)` ends with `word`.
 bool EndsWithAt(std::u32string_view s, std::size_t lower, std::size_t k, std::u32string_view w) {
@@ -246,6 +247,28 @@ std::optional<DocNumberMatch> BracketNumber(std::u32string_view s, std::size_t p
   return MakeMatch(s, start, end, std::u32string(agency), year, serial);
 }
 
+// The old form, the year first and in two digits: （96）宣署字18号, (88)国办发5号, at the bracket
+// at `pos`; a year of the last century from 50 on. (Four digits first are a court's case number,
+// （2019）最高法民终123号, not a 文号.)
+std::optional<DocNumberMatch> YearFirstNumber(std::u32string_view s, std::size_t pos) {
+  constexpr std::size_t kMaxOldCode = 10;
+  int year = 0;
+  std::size_t i = pos + 1;
+  const std::size_t digits = Digits(s, i, 2, &year);
+  if (digits != 2) return std::nullopt;
+  year += year >= 50 ? 1900 : 2000;
+  if (!IsPlausibleYear(year)) return std::nullopt;
+  i += digits;
+  if (i >= s.size() || !IsCloseBracket(s[i])) return std::nullopt;
+  const std::size_t code = ++i;
+  while (i < s.size() && i - code < kMaxOldCode && IsCodeChar(s[i])) ++i;
+  if (i == code || !HasHan(s.substr(code, i - code))) return std::nullopt;
+  int serial = 0;
+  const std::size_t end = SerialAt(s, i, false, &serial);
+  if (end == 0) return std::nullopt;
+  return MakeMatch(s, pos, end, std::u32string(s.substr(code, i - code)), year, serial);
+}
+
 // A 文号 whose 第 is at `pos`: XX令第707号, XX令 第707号, XX令2019年第1号, XX公告2019年第13号,
 // XX第707号令. A 第…号 with none of these around it (第3号文件) is not a 文号.
 std::optional<DocNumberMatch> OrderNumber(std::u32string_view s, std::size_t pos,
@@ -402,14 +425,16 @@ void AppendFolded(std::string& out, std::string_view utf8) {
 }  // namespace
 
 std::optional<DocNumberMatch> FindDocNumber(std::u32string_view s, std::size_t from) {
+  // The match is made only where a bracket or 第 is: an empty optional made for every character
+  // cost more than the scan itself (it runs over every line of every document).
   for (std::size_t i = from; i < s.size(); ++i) {
-    std::optional<DocNumberMatch> m;
-    if (IsOpenBracket(s[i])) {
-      m = BracketNumber(s, i, from);
-    } else if (s[i] == U'第') {
-      m = OrderNumber(s, i, from);
+    const char32_t c = s[i];
+    if (IsOpenBracket(c)) {
+      if (std::optional<DocNumberMatch> m = BracketNumber(s, i, from)) return m;
+      if (std::optional<DocNumberMatch> m = YearFirstNumber(s, i)) return m;
+    } else if (c == U'第') {
+      if (std::optional<DocNumberMatch> m = OrderNumber(s, i, from)) return m;
     }
-    if (m) return m;
   }
   return std::nullopt;
 }

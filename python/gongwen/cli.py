@@ -73,12 +73,38 @@ def _report(args: argparse.Namespace) -> int:
     frame = corpus.articles.frame
     print(f"{len(corpus)} documents, {len(frame)} articles -> {path}")
     if not frame.empty:
-        columns = ["publication", "issue", "date", "title", "author", "n_chars"]
-        table = frame[columns].astype("object").fillna("")
+        columns = ["kind", "publication", "issue", "doc_number", "date", "title", "author"]
+        table = frame[columns + ["n_chars"]].astype("object").fillna("")
         with _wide_pandas():
             print(table.to_string(max_colwidth=40))
+        _print_official(corpus)
         _print_findings(frame["title"], findings)
     return 0
+
+
+def _print_official(corpus: Corpus) -> None:
+    """The official documents' fields, and which documents of the corpus cite which."""
+    official = [d for d in corpus if d.kind == "official"]
+    if official:
+        print(f"\nOfficial documents (公文): {len(official)}")
+    for d in official:
+        date = d.date.isoformat() if d.date else "-"
+        recipients = "、".join(d.recipients) or "-"
+        print(
+            f"  {d.doc_number or '-'} {d.doc_type or '-'} {d.issuer or '-'} {date}: {_short(d.title or '')}"
+        )
+        cites = len(d.citations)
+        print(f"    主送 {_short(recipients, 50)}; {cites} citation{'' if cites == 1 else 's'}")
+    citations = corpus.citations()
+    if citations.empty:
+        return
+    linked = citations[citations["target"].notna() & ~citations["self"]]
+    print(f"\nCitations: {len(citations)}, {len(linked)} of other documents of the corpus")
+    for row in linked.itertuples(index=False):
+        cited = corpus[int(row.target)]
+        print(
+            f"  {_short(corpus[row.doc].title or '')} -> {_short(cited.title or '')} (by {row.matched_by})"
+        )
 
 
 def _print_findings(titles: Sequence[str], findings: CorpusFindings) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import _core
 from ._util import PathLike, as_text, core_path, encoding_arg
@@ -29,8 +29,7 @@ __all__ = [
 KINDS = ("bulletin", "official", "speech", "report", "law", "news", "other")
 
 
-@dataclass(frozen=True)
-class DocNumber:
+class DocNumber(NamedTuple):
     """A 发文字号 as printed (``text``) and parsed: ``皖组〔2023〕12号`` has ``agency`` 皖组,
     ``year`` 2023 and ``serial`` 12; ``国令第707号`` has no year, a 纪要's ``〔2023〕3号`` no
     agency. ``key`` is the same for
@@ -43,8 +42,7 @@ class DocNumber:
     key: str
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """A document cited in the text: by 文号 (``number``), by its title in 《》 (``title``,
     without the brackets), or both given together; ``start``/``end`` is the mention's span in
     :attr:`Document.text`."""
@@ -55,8 +53,7 @@ class Citation:
     end: int
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A printed element of a document: its ``name`` (``"doc_number"``, ``"title"``,
     ``"recipient"``, ``"body"``, ``"signatory"``, ``"date"``, ``"note"``, ``"attachment"``,
     ``"cc"`` ...), its ``value`` and its span ``[start, end)`` in :attr:`Document.text`."""
@@ -159,7 +156,7 @@ class Document:
         }
         d["date"] = self.date.isoformat() if self.date else None
         d["printed_date"] = self.printed_date.isoformat() if self.printed_date else None
-        d["number"] = vars(self.number).copy() if self.number else None
+        d["number"] = self.number._asdict() if self.number else None
         d["articles"] = [a.to_dict() for a in self.articles]
         d["citations"] = [
             {
@@ -170,7 +167,7 @@ class Document:
             }
             for c in self.citations
         ]
-        d["parts"] = [vars(p).copy() for p in self.parts]
+        d["parts"] = [p._asdict() for p in self.parts]
         if self.bulletin is not None:
             masthead = self.bulletin.to_dict()
             for key in ("text", "articles", "path", "encoding", "date"):

@@ -38,6 +38,24 @@ TEST(ReferencesDocNumber, ParsesTheCommonForm) {
   EXPECT_EQ(n->text, "皖组〔2023〕12号");
 }
 
+TEST(ReferencesDocNumber, ReadsTheOldYearFirstForm) {
+  // The 1980s and 1990s printed the year first, in two digits: （96）宣署字18号.
+  const std::optional<DocNumber> n = ParseDocNumber("（96）宣署字18号");
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->agency, "宣署字");
+  EXPECT_EQ(n->year, 1996);
+  EXPECT_EQ(n->serial, 18);
+  EXPECT_EQ(DocNumberKey(*n), DocNumberKey(*ParseDocNumber("宣署字〔1996〕18号")));
+  EXPECT_EQ(ParseDocNumber("(03)国办发5号")->year, 2003);
+  EXPECT_FALSE(ParseDocNumber("（2019）最高法民终123号"));  // a court's case number
+}
+
+TEST(ReferencesDocNumber, StopsAtTheBureauNamedBeforeItsCode) {
+  const std::optional<DocNumberMatch> m = FindDocNumber(U("根据县农业农村局泾农〔2023〕31号文件"));
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->number.agency, "泾农");
+}
+
 TEST(ReferencesDocNumber, AcceptsEveryYearBracketAndSpacesInside) {
   for (const char* printed :
        {"国发〔2018〕41号", "国发[2018]41号", "国发［2018］41号", "国发【2018】41号",

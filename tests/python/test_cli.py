@@ -47,6 +47,10 @@ def test_report_is_self_contained_html(tmp_path: Path) -> None:
     result = run("report", str(SAMPLE), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "documents" in result.stdout and "中共潜山市委" in result.stdout
+    # The official documents' fields, and the citations between the sample's documents.
+    official = result.stdout.split("Official documents (公文): ")[1]
+    assert official.startswith("4\n") and "国发〔2018〕41号 通知 国务院 2018-12-13" in official
+    assert "2 of other documents of the corpus" in result.stdout
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert "坚持党建引领 促进乡村振兴" in html and "编者按" in html

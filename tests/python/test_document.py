@@ -21,10 +21,12 @@ import gongwen
 OFFICIAL = DATA / "official"
 KINDS = DATA / "kinds"
 # Hand-checked fields of every fixture: expected.json for the documents the parser was written
-# against, blind/expected.json for those written afterwards to find where it failed.
+# against, blind/ and blind2/ for those written afterwards to find where it failed (web pages'
+# and PDFs' text, old formats, genres close to 公文). "alt" lists other answers that are right.
 EXPECTED: dict[str, dict[str, Any]] = {
     **json.loads((OFFICIAL / "expected.json").read_text("utf-8")),
     **json.loads((OFFICIAL / "blind" / "expected.json").read_text("utf-8")),
+    **json.loads((OFFICIAL / "blind2" / "expected.json").read_text("utf-8")),
 }
 
 # The fields of expected.json that Document has under the same name.
@@ -58,10 +60,17 @@ def test_every_field_of_the_hand_checked_documents(name: str) -> None:
     }
     if doc.kind in expected.get("kind_ok", ()):  # where two kinds are defensible
         wrong.pop("kind", None)
+    for f, answers in (expected.get("alt") or {}).items():
+        if f in wrong and _squeezed(getattr(doc, f)) in [_squeezed(a) for a in answers]:
+            del wrong[f]
+    if "article_titles" in expected:
+        titles = [a.title for a in doc.articles]
+        if _squeezed(titles) != _squeezed(expected["article_titles"]):
+            wrong["article_titles"] = (titles, expected["article_titles"])
     parts = expected.get("doc_number_parts")
     if parts and doc.number is not None:
         got = {"agency": doc.number.agency, "year": doc.number.year, "serial": doc.number.serial}
-        if got != parts:
+        if _squeezed(list(got.values())) != _squeezed(list(parts.values())):
             wrong["doc_number_parts"] = (got, parts)
     assert not wrong, f"{name}: (got, expected) {wrong}; evidence {doc.evidence}"
 
@@ -160,7 +169,7 @@ def test_a_document_holds_its_text_once() -> None:
 
 
 def test_corpus_of_documents_table_and_citations() -> None:
-    names = [n for n in EXPECTED if not n.startswith("blind/")]
+    names = [n for n in EXPECTED if not n.startswith("blind")]
     corpus = gongwen.Corpus.from_paths([OFFICIAL / n for n in names], progress=False)
     assert len(corpus) == len(names) and corpus.errors == []
     frame = corpus.to_frame()
