@@ -201,6 +201,36 @@ bool IsNumberLine(std::u32string_view s) {
   return match && match->start == 0 && match->end == s.size();
 }
 
+// The numbers that share a cited number's agency and year: 国发〔2023〕1号、2号 and 3号 cite
+// 国发〔2023〕2号 and 国发〔2023〕3号 too.
+std::vector<Citation> SharingNumbers(std::u32string_view s, const Citation& c) {
+  std::vector<Citation> out;
+  if (!c.number || !c.number->year || !c.number->serial || c.number->agency.empty()) return out;
+  std::size_t i = c.end;
+  for (;;) {
+    std::size_t j = i;
+    if (j < s.size() && (s[j] == U'、' || s[j] == U'，' || s[j] == U'和' || s[j] == U'及')) {
+      ++j;
+    } else {
+      break;
+    }
+    const std::size_t digits = text::DigitRun(s, j);
+    if (digits == 0 || digits > 6 || j + digits >= s.size() || s[j + digits] != U'号') break;
+    // Not the start of a number of its own (、国办发〔2019〕35号 is found by FindCitations).
+    const std::optional<int> serial = text::ParseNumber(s.substr(j, digits));
+    if (!serial) break;
+    Citation more;
+    more.number = DocNumber{c.number->agency + "〔" + std::to_string(*c.number->year) + "〕" +
+                                std::to_string(*serial) + "号",
+                            c.number->agency, c.number->year, serial};
+    more.start = j;
+    more.end = j + digits + 1;
+    i = more.end;
+    out.push_back(std::move(more));
+  }
+  return out;
+}
+
 // The citations of the text, line by line (a mention does not cross a paragraph), without the
 // page's table, the document's own 文号 and the short names it defines.
 void FindDocumentCitations(const std::vector<Piece>& lines, Document* doc) {
@@ -217,9 +247,15 @@ void FindDocumentCitations(const std::vector<Piece>& lines, Document* doc) {
               short_names.end()) {
         continue;
       }
+      std::vector<Citation> shared = SharingNumbers(line.text, c);
       c.start += line.start;
       c.end += line.start;
       doc->citations.push_back(std::move(c));
+      for (Citation& more : shared) {
+        more.start += line.start;
+        more.end += line.start;
+        doc->citations.push_back(std::move(more));
+      }
     }
   }
 }

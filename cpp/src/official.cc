@@ -439,10 +439,11 @@ std::optional<Field> ReadTitle(const std::vector<Piece>& lines, std::size_t i, s
 
 // The ends of recipients that are not unit names: regions, kinds of unit, and the titles of
 // the persons a 答复 or 复函 is addressed to (邓明义代表, 马万祺副主席).
-constexpr std::array<std::u32string_view, 23> kRecipientEnds{
+constexpr std::array<std::u32string_view, 31> kRecipientEnds{
     U"省",   U"自治区", U"直辖市", U"州",   U"盟",   U"旗",   U"部委",   U"机构",
     U"单位", U"部门",   U"机关",   U"企业", U"团体", U"学校", U"代表",   U"委员",
-    U"主席", U"主任",   U"同志",   U"先生", U"女士", U"议员", U"管委会",
+    U"主席", U"主任",   U"同志",   U"先生", U"女士", U"议员", U"管委会", U"室",
+    U"园",   U"院",     U"所",     U"站",   U"队",   U"组织", U"中心",
 };
 
 // An item of a 主送 list: 各省, 国务院各部委, 中共安庆市委组织部, 市直各单位.
@@ -455,7 +456,9 @@ bool IsRecipient(std::u32string_view item) {
   if (item.size() < 2 || item.size() > 30) return false;
   // 各位代表: a speech; 尊敬的…: a letter's salutation. Neither is a 主送.
   if (StartsWith(item, U"各位") || StartsWith(item, U"尊敬的")) return false;
+  // 各乡镇, and 局机关各股室: a kind of unit, each of them.
   if (parse::IsUnitName(item) || StartsWith(item, U"各")) return true;
+  if (item.size() <= 20 && text::Contains(item, U"各")) return true;
   return std::any_of(kRecipientEnds.begin(), kRecipientEnds.end(),
                      [&](std::u32string_view end) { return EndsWith(item, end); });
 }
@@ -516,6 +519,8 @@ bool IsSignatureLine(std::u32string_view s) {
   if (s.size() < 2 || s.size() > kMaxSignatureLine || text::EndsSentence(s)) return false;
   if (s.find_first_of(U"，。；：、《》“”（()") != std::u32string_view::npos) return false;
   if (parse::IsUnitName(s)) return true;
+  // A unit's leading group signs its 述职报告: 宣城市市场监督管理局领导班子.
+  if (EndsWith(s, U"领导班子") && parse::IsUnitName(s.substr(0, s.size() - 4))) return true;
   const auto tokens = Tokens(s);
   if (tokens.size() < 2) return false;
   const std::u32string_view first = s.substr(tokens[0].first, tokens[0].second - tokens[0].first);
@@ -559,6 +564,11 @@ std::optional<std::size_t> AttachmentListAt(std::u32string_view s) {
   std::size_t pos = 2;
   while (pos < s.size() && text::IsSpace(s[pos])) ++pos;
   if (pos < s.size() && IsColon(s[pos])) return pos + 1;
+  // 附件一：XX, 附件2：XX — one name to a line, each line opening with its number.
+  const std::size_t numeral = std::max(text::ChineseNumeralRun(s, pos), text::DigitRun(s, pos));
+  if (numeral > 0 && numeral <= 3 && pos + numeral < s.size() && IsColon(s[pos + numeral])) {
+    return pos + numeral + 1;
+  }
   const std::size_t number = NumberLength(s.substr(pos));
   if (number > 0 && pos + number < s.size()) return pos;
   return std::nullopt;
@@ -858,6 +868,44 @@ void ReadOpening(const std::vector<Piece>& lines, std::size_t* i, std::size_t* o
   }
 }
 
+// The 附件说明 from line `first` to the 署名 at `sign`: its names; the body ends above it.
+void ReadAttachmentList(const std::vector<Piece>& lines, std::size_t first, std::size_t sign,
+                        Reading* r) {
+  OfficialFields& f = r->fields;
+  const std::size_t at = AttachmentListAt(lines[first].text).value_or(0);
+  AddAttachmentName(lines[first], at, false, &f);
+  bool numbered = NumberLength(Trim(std::u32string_view(lines[first].text).substr(at))) > 0;
+  for (std::size_t j = first + 1; j < sign; ++j) {
+    const std::optional<std::size_t> own = AttachmentListAt(lines[j].text);
+    AddAttachmentName(lines[j], own.value_or(0), numbered && !own, &f);
+    numbered = numbered || NumberLength(Trim(lines[j].text)) > 0;
+  }
+  r->body_to = first;
+}
+
+// The 署名 and the date on one line (郎溪县教育体育局　　2023年9月12日), where no line is a date
+// alone: sets them and the body's end, and returns the line after, or `to` when there is none.
+std::size_t SignedOnOneLine(const std::vector<Piece>& lines, std::size_t from, std::size_t to,
+                            Reading* r) {
+  r->body_to = to;
+  for (std::size_t k = from; k < to; ++k) {
+    const std::u32string_view s = Trim(lines[k].text);
+    if (s.size() > kMaxSignatureLine + 20) continue;
+    const std::optional<parse::DateMatch> date = parse::FindDate(s);
+    if (!date || date->start == 0 || date->start + date->length != s.size()) continue;
+    const std::u32string_view unit = Trim(s.substr(0, date->start));
+    if (!IsSignatureLine(unit)) continue;
+    const std::size_t lead = static_cast<std::size_t>(s.data() - lines[k].text.data());
+    r->fields.signatories.push_back(FieldOf(lines[k], lead, lead + date->start));
+    r->fields.date_line = FieldOf(lines[k], lead + date->start, lead + s.size());
+    r->fields.date = date->date;
+    r->issued_by.reset();
+    r->body_to = k;
+    return k + 1;
+  }
+  return to;
+}
+
 // The signature block after the body: sets the 成文日期, 署名, 附件说明 and the body's end.
 // Returns the line after the date (or `to` when there is none).
 std::size_t ReadSignature(const std::vector<Piece>& lines, std::size_t from, std::size_t to,
@@ -871,10 +919,7 @@ std::size_t ReadSignature(const std::vector<Piece>& lines, std::size_t from, std
     if (k > from && IsSignatureLine(lines[k - 1].text)) undersigned = k;
   }
   if (undersigned != to) date = undersigned;
-  if (date == to) {
-    r->body_to = to;
-    return to;
-  }
+  if (date == to) return SignedOnOneLine(lines, from, to, r);
   const auto [line, value] = *DateLine(lines[date]);
   r->issued_by.reset();  // a 纪要's 版头 named its office and date: a 署名 says it again
   f.date_line = line;
@@ -882,21 +927,38 @@ std::size_t ReadSignature(const std::vector<Piece>& lines, std::size_t from, std
   std::size_t sign = date;
   while (sign > from && date - sign < 4 && IsSignatureLine(lines[sign - 1].text)) --sign;
   for (std::size_t k = sign; k < date; ++k) AddSignatories(lines[k], &f);
+  std::size_t after = date + 1;
+  if (sign == date) {
+    // The date printed above the 署名 (wrong, but seen): the units under it sign.
+    while (after < to && after - date <= 3 && IsSignatureLine(lines[after].text)) {
+      AddSignatories(lines[after++], &f);
+    }
+  }
   r->body_to = sign;
   // 附件说明 in the lines above the 署名.
   for (std::size_t k = sign; k > from && sign - k < 12; --k) {
-    if (const std::optional<std::size_t> at = AttachmentListAt(lines[k - 1].text)) {
-      AddAttachmentName(lines[k - 1], *at, false, &f);
-      bool numbered = NumberLength(Trim(std::u32string_view(lines[k - 1].text).substr(*at))) > 0;
-      for (std::size_t j = k; j < sign; ++j) {
-        AddAttachmentName(lines[j], 0, numbered, &f);
-        numbered = numbered || NumberLength(Trim(lines[j].text)) > 0;
-      }
-      r->body_to = k - 1;
-      break;
+    if (!AttachmentListAt(lines[k - 1].text)) continue;
+    // 附件一：… / 附件二：…: each name on a line of its own label; the list starts at the first.
+    while (k - 1 > from && AttachmentListAt(lines[k - 2].text)) --k;
+    ReadAttachmentList(lines, k - 1, sign, r);
+    break;
+  }
+  return after;
+}
+
+// A 决定 or 决议 adopted by a meeting is dated by the note under its title, not by a signature:
+// （2023年6月28日XX市第十七届人民代表大会常务委员会第五次会议通过）.
+void ReadAdoptionDate(const std::vector<Piece>& lines, std::size_t from, OfficialFields* f) {
+  for (std::size_t k = from; k < lines.size() && k < from + 2; ++k) {
+    const std::u32string_view s = Trim(lines[k].text);
+    if (!IsNoteLine(s) || !(text::Contains(s, U"通过") || text::Contains(s, U"批准"))) continue;
+    if (const std::optional<parse::DateMatch> date = parse::FindDate(s)) {
+      const std::size_t lead = static_cast<std::size_t>(s.data() - lines[k].text.data());
+      f->date_line = FieldOf(lines[k], lead + date->start, lead + date->start + date->length);
+      f->date = date->date;
+      return;
     }
   }
-  return date + 1;
 }
 
 }  // namespace
@@ -911,6 +973,12 @@ Reading Read(const std::vector<Piece>& lines) {
   }
   if (!f.issuer_marks.empty() && EndsWith(text::Decode(f.issuer_marks.back().value), U"令")) {
     f.doc_type = "令";
+  }
+  // A 纪要 may print no title under its mark: the mark (XX常务会议纪要) is the title.
+  if (!f.title && !f.issuer_marks.empty() &&
+      EndsWith(text::Decode(f.issuer_marks.back().value), U"纪要")) {
+    f.title = f.issuer_marks.back();
+    f.doc_type = "纪要";
   }
   // A web copy prints the 文号 under the title.
   if (!f.doc_number && i < lines.size() && ReadNumberLine(lines[i], &f)) ++i;
@@ -934,6 +1002,7 @@ Reading Read(const std::vector<Piece>& lines) {
   }
   if (after < record) ReadAttachments(lines, after, record, &r);
   ReadRecord(lines, record, end, &f);
+  if (!f.date) ReadAdoptionDate(lines, r.body_from, &f);
   WeighEvidence(&r);
   // A 令 is titled by the regulation it promulgates.
   if (f.doc_type == "令" && !f.title && !f.attachments.empty()) {

@@ -84,8 +84,10 @@ constexpr std::u32string_view kConjunctions = U"和与及或暨同并";
 // Issuers printed before their own code (国务院国发〔2018〕41号): codes abbreviate these names
 // (国办, 政办, 委), so the code starts after them.
 // (局 too: 县农业农村局泾农〔2023〕31号 names the bureau, then its code.)
+// (And 政府, 省委, 市委, 县委, 区委: a speech's 省政府皖政〔2023〕20号, 省委皖发〔2023〕1号.)
 constexpr std::u32string_view kIssuerNames[] = {U"国务院办公厅", U"国务院", U"办公厅", U"办公室",
-                                                U"人民政府",     U"委员会", U"局"};
+                                                U"人民政府",     U"委员会", U"局",     U"政府",
+                                                U"省委",         U"市委",   U"县委",   U"区委"};
 
 // Whether `s[lower, k)` ends with `word`.
 bool EndsWithAt(std::u32string_view s, std::size_t lower, std::size_t k, std::u32string_view w) {

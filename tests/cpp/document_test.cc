@@ -149,6 +149,52 @@ TEST(DocumentOfficial, AWebCopyWithoutItsHeadReadsTheNumberUnderTheTitle) {
   EXPECT_EQ(d.parsed.articles[0].title, "国务院办公厅关于做好某项工作的通知");
 }
 
+// Text as real files give it: PDF extraction, web pages, old and hand-made layouts (each fixture
+// a document written to find where the reader failed; test_document.py checks every field).
+TEST(DocumentOfficial, LayoutsOfRealFiles) {
+  {
+    const Document d = ReadFixture("blind2/pdf_spaced_masthead.txt");  // 铜 陵 市 … 文 件
+    EXPECT_EQ(Values(d.official.issuer_marks), Strings{"铜陵市人民政府文件"});
+    ASSERT_TRUE(d.official.doc_number);
+    EXPECT_EQ(d.official.doc_number->value, "铜政〔2023〕21号");
+    EXPECT_TRUE(d.official.printed_date.has_value());  // 印发 line closed by （共印N份）
+  }
+  {
+    const Document d = ReadFixture("blind2/web_breadcrumb_meta_colon_lines.txt");
+    EXPECT_EQ(d.kind, DocumentKind::kOfficial);
+    EXPECT_EQ(d.parsed.text.find("首页"), std::string::npos);      // the site's furniture
+    EXPECT_EQ(d.parsed.text.find("浏览次数"), std::string::npos);  // is not the document
+    EXPECT_GE(d.official.metadata.size(), 5u);                     // each value under its label
+  }
+  {
+    const Document d = ReadFixture("blind2/mingdian_teji.txt");  // 特急　国办发明电〔2020〕5号
+    ASSERT_TRUE(d.official.urgency && d.official.doc_number);
+    EXPECT_EQ(d.official.urgency->value, "特急");
+    EXPECT_EQ(d.official.doc_number->value, "国办发明电〔2020〕5号");
+  }
+  {
+    const Document d = ReadFixture("blind2/old_paren_year_number.txt");  // （96）宣署字18号
+    ASSERT_TRUE(d.official.number);
+    EXPECT_EQ(d.official.number->year, 1996);
+    EXPECT_EQ(d.official.number->agency, "宣署字");
+  }
+  for (const char* name :
+       {"blind3/date_same_line_signature.txt", "blind3/date_above_signature.txt"}) {
+    const Document d = ReadFixture(name);
+    EXPECT_EQ(d.official.signatories.size(), 1u) << name;
+    EXPECT_TRUE(d.official.date.has_value()) << name;
+  }
+}
+
+TEST(DocumentCitations, NumbersThatShareAnAgencyAndYear) {
+  const Document d = ParseDocument("根据国发〔2023〕1号、2号和3号文件精神，现通知如下。");
+  Strings numbers;
+  for (const Citation& c : d.citations) {
+    if (c.number) numbers.push_back(c.number->text);
+  }
+  EXPECT_EQ(numbers, (Strings{"国发〔2023〕1号", "国发〔2023〕2号", "国发〔2023〕3号"}));
+}
+
 TEST(DocumentCitations, NumbersAndTitlesButNotTheDocumentsOwnNumber) {
   const Document d = ReadFixture("written/notice_issue_measures.txt");
   bool cites_41 = false;
