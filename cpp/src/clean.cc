@@ -416,12 +416,12 @@ LineShape ShapeOf(const RawLine& line, int full_width) {
 bool IsDateOrNumberLine(std::u32string_view s) {
   constexpr std::size_t kMaxLength = 24;
   s = text::Trim(s);
-  if (s.empty() || s.size() > kMaxLength) return false;
-  if (const std::optional<parse::DateMatch> date = parse::FindDate(s)) {
-    if (date->start == 0 && date->length == s.size()) return true;
+  if (s.empty()) return false;
+  if (s.size() <= kMaxLength) {
+    const std::optional<parse::DateMatch> date = parse::FindDate(s);
+    if (date && date->start == 0 && date->length == s.size()) return true;
   }
-  const std::optional<DocNumberMatch> number = FindDocNumber(s);
-  return number && number->start == 0 && number->end == s.size();
+  return IsDocNumberLine(s);
 }
 
 // Whether line `k` opens a signature block: it and the few short lines after it, none ending a

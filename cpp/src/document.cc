@@ -92,15 +92,6 @@ bool IsLawTitle(std::u32string_view title) {
                      [&](std::u32string_view t) { return EndsWith(title, t); });
 }
 
-// A law's title may close on its status: 中华人民共和国XX法（2018年修正）, XX条例（试行）.
-std::u32string_view WithoutStatus(std::u32string_view title) {
-  if (!title.empty() && (title.back() == U'）' || title.back() == U')')) {
-    const std::size_t open = title.find_last_of(U"（(");
-    if (open != std::u32string_view::npos && open > 0) return title.substr(0, open);
-  }
-  return title;
-}
-
 std::size_t LawArticleLines(const std::vector<Piece>& lines) {
   std::size_t count = 0;
   for (const Piece& line : lines) {
@@ -138,7 +129,8 @@ DocumentKind OtherKind(const std::vector<Piece>& lines, const Bulletin& parsed,
       AnyLineHas(lines, 3, {U"日电（记者", U"日电(记者", U"日电 （记者", U"消息（记者"})) {
     return found("dateline of a news agency or paper", DocumentKind::kNews);
   }
-  const std::u32string_view title = WithoutStatus(FirstLine(lines));
+  // A law's title may close on its status: 中华人民共和国XX法（2018年修正）, XX条例（试行）.
+  const std::u32string_view title = text::WithoutClosingBracket(FirstLine(lines));
   const bool law_titled = IsLawTitle(title);
   const std::size_t articles = LawArticleLines(lines);
   if (law_titled && articles >= 3)
@@ -191,16 +183,6 @@ std::vector<std::u32string> ShortNames(const std::vector<Piece>& lines) {
   return names;
 }
 
-// A line that is a 文号 and nothing else: the number of the document or attachment below it,
-// not a citation.
-bool IsNumberLine(std::u32string_view s) {
-  constexpr std::size_t kMaxNumberLine = 40;  // the longest 文号 with its agency's full name
-  s = Trim(s);
-  if (s.size() > kMaxNumberLine) return false;
-  const std::optional<DocNumberMatch> match = FindDocNumber(s);
-  return match && match->start == 0 && match->end == s.size();
-}
-
 // The numbers that share a cited number's agency and year: 国发〔2023〕1号、2号 and 3号 cite
 // 国发〔2023〕2号 and 国发〔2023〕3号 too.
 std::vector<Citation> SharingNumbers(std::u32string_view s, const Citation& c) {
@@ -232,14 +214,15 @@ std::vector<Citation> SharingNumbers(std::u32string_view s, const Citation& c) {
 }
 
 // The citations of the text, line by line (a mention does not cross a paragraph), without the
-// page's table, the document's own 文号 and the short names it defines.
+// page's table, the document's own 文号, the short names it defines, and lines that are only a
+// 文号 (each numbers the document or attachment below it).
 void FindDocumentCitations(const std::vector<Piece>& lines, Document* doc) {
   const OfficialFields& f = doc->official;
   const std::size_t skip_to = f.metadata.empty() ? 0 : f.metadata.back().second.span.end;
   const std::string own = f.number ? DocNumberKey(*f.number) : std::string();
   const std::vector<std::u32string> short_names = ShortNames(lines);
   for (const Piece& line : lines) {
-    if (line.end() <= skip_to || IsNumberLine(line.text)) continue;
+    if (line.end() <= skip_to || IsDocNumberLine(line.text)) continue;
     for (Citation c : FindCitations(line.text)) {
       if (c.number && !own.empty() && DocNumberKey(*c.number) == own) continue;
       if (!c.number && !short_names.empty() &&

@@ -273,10 +273,7 @@ constexpr std::array<std::u32string_view, 19> kDocTypes{
 
 std::u32string_view DocTypeAtEnd(std::u32string_view title) {
   // A title may close on its 文种 and a bracket: ……的通知（试行）, ……的意见（征求意见稿）.
-  if (!title.empty() && (title.back() == U'）' || title.back() == U')')) {
-    const std::size_t open = title.find_last_of(U"（(");
-    if (open != std::u32string_view::npos && open > 0) title = title.substr(0, open);
-  }
+  title = text::WithoutClosingBracket(title);
   for (std::u32string_view type : kDocTypes) {
     if (text::EndsWith(title, type)) return type;
   }

@@ -449,10 +449,7 @@ constexpr std::array<std::u32string_view, 31> kRecipientEnds{
 // An item of a 主送 list: 各省, 国务院各部委, 中共安庆市委组织部, 市直各单位.
 bool IsRecipient(std::u32string_view item) {
   // 人力资源社会保障厅（局）, 各市（州）: the bracket names the same unit's other form.
-  if (!item.empty() && (item.back() == U'）' || item.back() == U')')) {
-    const std::size_t open = item.find_last_of(U"（(");
-    if (open != std::u32string_view::npos && open > 0) item = item.substr(0, open);
-  }
+  item = text::WithoutClosingBracket(item);
   if (item.size() < 2 || item.size() > 30) return false;
   // 各位代表: a speech; 尊敬的…: a letter's salutation. Neither is a 主送.
   if (StartsWith(item, U"各位") || StartsWith(item, U"尊敬的")) return false;

@@ -441,6 +441,14 @@ std::optional<DocNumberMatch> FindDocNumber(std::u32string_view s, std::size_t f
   return std::nullopt;
 }
 
+bool IsDocNumberLine(std::u32string_view line) {
+  constexpr std::size_t kMaxNumberLine = 40;  // the longest 文号 with its agency's full name
+  const std::u32string_view s = text::Trim(line);
+  if (s.empty() || s.size() > kMaxNumberLine) return false;
+  const std::optional<DocNumberMatch> m = FindDocNumber(s);
+  return m && m->start == 0 && m->end == s.size();
+}
+
 std::optional<DocNumber> ParseDocNumber(std::string_view utf8) {
   const std::u32string decoded = text::Decode(utf8);
   const std::u32string_view s = text::Trim(decoded);

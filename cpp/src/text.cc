@@ -339,6 +339,12 @@ std::u32string_view Trim(std::u32string_view s) {
   return s.substr(b, e - b);
 }
 
+std::u32string_view WithoutClosingBracket(std::u32string_view s) {
+  if (s.empty() || (s.back() != U'）' && s.back() != U')')) return s;
+  const std::size_t open = s.find_last_of(U"（(");
+  return open != std::u32string_view::npos && open > 0 ? s.substr(0, open) : s;
+}
+
 bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }

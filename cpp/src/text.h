@@ -69,6 +69,10 @@ bool AllFullWidth(std::u32string_view s);
 // Strips leading and trailing IsSpace characters.
 std::u32string_view Trim(std::u32string_view s);
 
+// `s` without a bracketed part that closes it: 中华人民共和国XX法（2018年修正）, ……的通知（试行）,
+// 人力资源社会保障厅（局） lose their brackets; `s` itself when it does not end in ） or ).
+std::u32string_view WithoutClosingBracket(std::u32string_view s);
+
 // Whether `s` starts with `prefix` / ends with `suffix`.
 bool StartsWith(std::u32string_view s, std::u32string_view prefix);
 bool EndsWith(std::u32string_view s, std::u32string_view suffix);

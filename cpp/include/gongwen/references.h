@@ -33,6 +33,10 @@ struct DocNumberMatch {
 // The first 文号 in `s` at or after code point `from` (its agency is not read before `from`).
 std::optional<DocNumberMatch> FindDocNumber(std::u32string_view s, std::size_t from = 0);
 
+// Whether a line is a 文号 and nothing else (surrounding spaces allowed): the number printed
+// under a title or in a 版头, as opposed to one cited in running text.
+bool IsDocNumberLine(std::u32string_view line);
+
 // Parses a whole string as one 文号 (surrounding spaces allowed); nullopt if it is not one.
 std::optional<DocNumber> ParseDocNumber(std::string_view utf8);
 
