@@ -25,10 +25,14 @@ FUZZ_BRIEF := 10
 FUZZ_SECONDS := 60
 FUZZ_TARGETS :=
 
-.PHONY: setup build check test lint format demo stubs clean sanitize fuzz-build fuzz-brief fuzz
+.PHONY: setup setup-test build check test lint format demo stubs clean sanitize fuzz-build fuzz-brief fuzz
 
 setup:
 	scripts/setup.sh
+
+# setup, and the programs the tests run for real (LibreOffice for DOC/WPS).
+setup-test:
+	scripts/setup.sh --test
 
 # The C++ core and its GoogleTest suite, without Python (DESIGN.md, layering rule 1).
 build:
@@ -37,13 +41,13 @@ build:
 
 # The edit-test loop: the C++ suite, pytest and lint, without the notebooks, the sanitizer
 # builds and fuzzing that `make test` adds (a minute or two once built, against about 15).
-check: setup build
+check: setup-test build
 	ctest --test-dir $(CORE) --output-on-failure
 	$(VENV)/pytest -q
 	scripts/lint.sh
 
 # pytest exits 5 when it collects nothing, so it runs only where there are test files.
-test: setup build
+test: setup-test build
 	ctest --test-dir $(CORE) --output-on-failure
 	if [ -n "$$(find tests/python -name 'test_*.py')" ]; then $(VENV)/pytest; \
 	else echo "pytest: no test files under tests/python"; fi

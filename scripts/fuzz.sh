@@ -17,8 +17,9 @@ cd "$(dirname "$0")/.."
 mode=${1:?usage: scripts/fuzz.sh brief|campaign SECONDS [TARGET...]}
 seconds=${2:?usage: scripts/fuzz.sh brief|campaign SECONDS [TARGET...]}
 shift 2
-all_targets=(fuzz_clean fuzz_decode fuzz_document fuzz_load_segmenter fuzz_load_topics fuzz_load_vectorizer
-  fuzz_parse fuzz_pdf fuzz_reuse fuzz_segment fuzz_stopwords fuzz_userdict)
+all_targets=(fuzz_clean fuzz_decode fuzz_document fuzz_docx fuzz_html fuzz_load_segmenter
+  fuzz_load_topics fuzz_load_vectorizer fuzz_ofd fuzz_parse fuzz_pdf fuzz_reuse fuzz_segment
+  fuzz_stopwords fuzz_userdict fuzz_zip)
 targets=("${@:-${all_targets[@]}}")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
@@ -37,7 +38,8 @@ esac
 # smaller inputs run faster. Saved models and PDFs are given whole.
 max_len() {
   case $1 in
-    fuzz_pdf) echo 131072 ;;
+    fuzz_pdf | fuzz_ofd | fuzz_docx | fuzz_zip) echo 131072 ;;
+    fuzz_html) echo 65536 ;;
     fuzz_load_*) echo 65536 ;;
     fuzz_clean | fuzz_parse | fuzz_document | fuzz_decode) echo 4096 ;;
     *) echo 1024 ;;
@@ -57,7 +59,13 @@ text_seeds() {
 
 prepare_seeds() {
   rm -rf "$seeds"
-  mkdir -p "$seeds/fuzz_pdf"
+  mkdir -p "$seeds/fuzz_pdf" "$seeds/fuzz_ofd" "$seeds/fuzz_docx" "$seeds/fuzz_zip"
+  # Zip packages: the small real and generated OFD, DOCX and ODT files, archives, hostile zips.
+  find tests/data/ofd tests/data/hostile -name '*.ofd' -size -128k -exec cp {} "$seeds/fuzz_ofd/" \;
+  find tests/data/docx tests/data/same \( -name '*.docx' -o -name '*.odt' \) -size -128k \
+    -exec cp {} "$seeds/fuzz_docx/" \;
+  find tests/data/archives tests/data/hostile tests/data/same -name '*.zip' -size -128k \
+    -exec cp {} "$seeds/fuzz_zip/" \;
   "$bin/gongwen_fuzz_seeds" "$seeds"
   local texts=(tests/data/layouts/*.txt tests/data/genres/*.txt python/gongwen/data/sample/*
     tests/data/encodings/anqing.utf8-bom.txt tests/data/hostile/*)
@@ -74,6 +82,9 @@ prepare_seeds() {
     esac
   done
   text_seeds fuzz_decode python/gongwen/data/sample/anqing-zugong-2023-24.txt tests/data/hostile/*
+  # Web pages: whole, as the reader needs their structure (head, navigation, content, footer).
+  mkdir -p "$seeds/fuzz_html"
+  cp tests/data/web/*.html tests/data/web/govcn/*.html "$seeds/fuzz_html/"
   text_seeds fuzz_userdict data/lexicon/gov-words.txt
   head -n 60 data/lexicon/jieba-dict.txt >"$seeds/fuzz_userdict/jieba-head.txt"
   text_seeds fuzz_stopwords data/stopwords/zh.txt

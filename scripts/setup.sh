@@ -2,18 +2,24 @@
 # Idempotent set-up of a development machine (Debian 12): system packages, .venv with the
 # pinned tools of requirements-dev.txt, and gongwen itself installed editable. Safe to re-run:
 # a second run with nothing changed takes seconds. PYTHON picks the interpreter (default python3).
+# `--test` adds the optional programs that the test suite runs for real: LibreOffice (headless,
+# without a GUI), the converter of DOC and WPS files, and antiword, its light fallback; `make
+# demo` goes without.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
+with_test_programs=false
+[ "${1:-}" = "--test" ] && with_test_programs=true
 step() { echo "setup: $*"; }
 
 # 1. Debian packages: compilers, CMake, the C++ libraries of the core, clang-format for lint,
 # and clang with its runtimes (ASan, UBSan, TSan, libFuzzer: libclang-rt-14-dev) for the
 # sanitizer and fuzzing builds of `make test` and `make fuzz`.
 packages=(g++ cmake ninja-build pkg-config libicu-dev libeigen3-dev libgtest-dev libgmock-dev
-  libpoppler-cpp-dev clang-format clang libclang-rt-14-dev)
+  libpoppler-cpp-dev libzip-dev libpugixml-dev libgumbo-dev clang-format clang libclang-rt-14-dev)
 # The extension is compiled against the interpreter in use; Debian's python3 needs python3-dev
 # for Python.h, while e.g. a pyenv interpreter ships its own headers.
+$with_test_programs && packages+=(libreoffice-writer-nogui antiword)
 include=$("$python" -c 'import sysconfig; print(sysconfig.get_path("include"))')
 [ -f "$include/Python.h" ] || packages+=(python3-dev)
 missing=()

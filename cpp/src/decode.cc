@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "file_io.h"
+#include "formats.h"
 #include "gongwen/error.h"
 #include "text.h"
 
@@ -646,10 +648,10 @@ DecodedText DecodeForced(std::string_view bytes, std::string_view name, std::str
 
 }  // namespace
 
-DecodedText DecodeBytes(std::string_view bytes, std::string_view name, std::string_view encoding) {
+DecodedText DecodeTextBytes(std::string_view bytes, std::string_view name,
+                            std::string_view encoding) {
   if (!encoding.empty()) return DecodeForced(bytes, name, encoding);
   if (bytes.empty()) return {"", "UTF-8"};
-  if (bytes.starts_with("%PDF-")) return {ExtractPdfText(bytes, name), "PDF"};
   if (const std::optional<Bom> bom = FindBom(bytes)) return DecodeWithBom(bytes, name, *bom);
   const ControlStats controls = ScanControls(bytes);
   if (controls.first_nul != kNone) return DecodeWithNuls(bytes, name, controls);
@@ -665,7 +667,7 @@ namespace {
 // UTF-16/32 explains: the detection reads only this much anyway), so that a 1 GB binary file is
 // refused without being read whole.
 void RejectBinaryHead(std::string_view head, std::string_view name) {
-  if (head.starts_with("%PDF-") || FindBom(head)) return;
+  if (IsContainerHead(head) || FindBom(head)) return;
   const ControlStats controls = ScanControls(head);
   if (controls.first_nul == kNone) return;
   // Whole UTF-32 units only, and not the last: a sequence cut by the end of the head would
@@ -682,7 +684,15 @@ void RejectBinaryHead(std::string_view head, std::string_view name) {
 }  // namespace
 
 DecodedText ReadText(const std::string& path, std::string_view encoding) {
-  if (encoding.empty()) RejectBinaryHead(ReadFileHead(path, kDetectionPrefix), path);
+  std::string head;
+  try {
+    head = ReadFileHead(path, kDetectionPrefix);
+  } catch (const FileError& e) {
+    // archive.zip/member: a member of a zip archive (ENOTDIR: a path through a file).
+    if (e.error_number() == ENOTDIR) return DecodeBytes(ReadArchiveMember(path), path, encoding);
+    throw;
+  }
+  if (encoding.empty()) RejectBinaryHead(head, path);
   return DecodeBytes(ReadFileBytes(path), path, encoding);
 }
 

@@ -340,13 +340,23 @@ std::vector<std::u32string> WithoutPageChrome(std::vector<std::u32string> paragr
   return kept;
 }
 
-Document ParseCleanLines(std::vector<std::u32string> paragraphs) {
+// The day a page says it was published, from the file's metadata (PubDate, 发布日期).
+std::optional<Date> PublishedDate(const Metadata& metadata) {
+  for (const auto& [key, value] : metadata) {
+    if (key != "published_date") continue;
+    if (auto date = parse::FindDate(text::Decode(value))) return date->date;
+  }
+  return std::nullopt;
+}
+
+Document ParseCleanLines(std::vector<std::u32string> paragraphs, const Metadata& metadata) {
   std::optional<Date> page_date;
   const std::vector<Piece> lines =
       parse::ToPieces(WithoutPageChrome(std::move(paragraphs), &page_date));
+  if (!page_date) page_date = PublishedDate(metadata);
   Document doc;
   const parse::Header header = parse::ParseHeader(lines);
-  official::Reading reading = official::Read(lines);
+  official::Reading reading = official::Read(lines, metadata);
   const bool headed = !reading.fields.issuer_marks.empty() || reading.fields.doc_number;
   if (reading.strong && (!header.found || headed)) {
     doc.kind = DocumentKind::kOfficial;
@@ -378,18 +388,34 @@ Document ParseCleanLines(std::vector<std::u32string> paragraphs) {
 
 }  // namespace
 
-Document ParseDocument(std::string_view text) {
-  return ParseCleanLines(internal::CleanParagraphs(text, CleanOptions{}));
+Document ParseDocument(std::string_view text, const Metadata& metadata) {
+  Document doc = ParseCleanLines(internal::CleanParagraphs(text, CleanOptions{}), metadata);
+  doc.metadata = metadata;
+  return doc;
 }
 
-Document ReadDocument(const std::string& path, std::string_view encoding) {
-  DecodedText decoded = ReadText(path, encoding);
-  Document doc =
-      ParseCleanLines(internal::CleanParagraphs(std::move(decoded.text), CleanOptions{}));
+namespace {
+
+Document FromDecoded(DecodedText decoded, const std::string& path) {
+  Document doc = ParseCleanLines(internal::CleanParagraphs(std::move(decoded.text), CleanOptions{}),
+                                 decoded.metadata);
   if (doc.parsed.text.empty()) throw EmptyDocument(path);
   doc.parsed.path = path;
   doc.parsed.encoding = std::move(decoded.encoding);
+  doc.format = std::move(decoded.format);
+  doc.metadata = std::move(decoded.metadata);
   return doc;
+}
+
+}  // namespace
+
+Document ReadDocument(const std::string& path, std::string_view encoding) {
+  return FromDecoded(ReadText(path, encoding), path);
+}
+
+Document ReadDocumentBytes(std::string_view bytes, const std::string& name,
+                           std::string_view encoding) {
+  return FromDecoded(DecodeBytes(bytes, name, encoding), name);
 }
 
 }  // namespace gongwen

@@ -159,6 +159,29 @@ std::size_t ReadTable(const std::vector<Piece>& lines, OfficialFields* f) {
   return i;
 }
 
+// The metadata a file gave beside its text (a web page's table, read by the HTML reader), under
+// the labels of a printed table, before the printed table's rows (whose last row ends the table
+// for the citations), with empty spans: the values are not in the text.
+void AddPageMetadata(const Metadata& page, OfficialFields* f) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kLabels{{
+      {"index_number", "索引号"},
+      {"topic", "主题分类"},
+      {"issuer", "发文机关"},
+      {"written_date", "成文日期"},
+      {"title", "标题"},
+      {"doc_number", "发文字号"},
+      {"published_date", "发布日期"},
+  }};
+  std::vector<std::pair<std::string, Field>> rows;
+  for (const auto& [key, value] : page) {
+    for (const auto& [name, label] : kLabels) {
+      if (key == name && !value.empty())
+        rows.emplace_back(std::string(label), Field{value, Span{0, 0}});
+    }
+  }
+  f->metadata.insert(f->metadata.begin(), rows.begin(), rows.end());
+}
+
 const Field* TableValue(const OfficialFields& f, std::u32string_view label) {
   const std::string key = Utf8(label);
   for (const auto& [name, value] : f.metadata) {
@@ -960,10 +983,12 @@ void ReadAdoptionDate(const std::vector<Piece>& lines, std::size_t from, Officia
 
 }  // namespace
 
-Reading Read(const std::vector<Piece>& lines) {
+Reading Read(const std::vector<Piece>& lines, const Metadata& page) {
   Reading r;
   OfficialFields& f = r.fields;
-  std::size_t i = ReadHead(lines, ReadTable(lines, &f), &r);
+  const std::size_t after_table = ReadTable(lines, &f);
+  AddPageMetadata(page, &f);
+  std::size_t i = ReadHead(lines, after_table, &r);
   if (std::optional<Field> title = ReadTitle(lines, i, &i)) {
     f.doc_type = Utf8(DocTypeOf(text::Decode(title->value)));
     f.title = std::move(title);

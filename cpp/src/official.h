@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "gongwen/decode.h"
 #include "gongwen/document.h"
 #include "parse.h"
 
@@ -37,7 +38,9 @@ struct Reading {
 
 // Reads the lines as an official document. Never throws; looks at a bounded number of lines
 // at the top and the bottom, and at each line of the body once.
-Reading Read(const std::vector<parse::Piece>& lines);
+// `page` is the metadata of the file the lines came from (a web page's table, DecodedText):
+// its values stand in for a table printed above the text, with empty spans.
+Reading Read(const std::vector<parse::Piece>& lines, const Metadata& page = {});
 
 // Fills doc->parsed.articles from the reading: the body, then the attachments.
 void BuildArticles(const std::vector<parse::Piece>& lines, const Reading& reading, Document* doc);

@@ -11,6 +11,7 @@
 #include "common.h"
 #include "gongwen/corpus.h"
 #include "gongwen/document.h"
+#include "gongwen/files.h"
 #include "gongwen/references.h"
 
 namespace py = pybind11;
@@ -82,6 +83,8 @@ void BindDocument(py::module_& m) {
   py::class_<Document>(m, "Document", "A parsed document of any kind.")
       .def_property_readonly("kind", [](const Document& d) { return KindName(d.kind); })
       .def_readonly("evidence", &Document::evidence)
+      .def_readonly("format", &Document::format)
+      .def_readonly("metadata", &Document::metadata)
       .def_readonly("parsed", &Document::parsed)
       .def_readonly("official", &Document::official)
       .def_readonly("citations", &Document::citations);
@@ -90,14 +93,32 @@ void BindDocument(py::module_& m) {
                                           "A file of a corpus loaded as a document.")
       .def_readonly("document", &DocumentResult::document);
 
-  m.def("parse_document", &ParseDocument, py::arg("text"), py::call_guard<py::gil_scoped_release>(),
-        "Parses extracted text into a Document.");
+  m.def("parse_document", &ParseDocument, py::arg("text"), py::arg("metadata") = Metadata{},
+        py::call_guard<py::gil_scoped_release>(),
+        "Parses extracted text (and a file's metadata, as (key, value) pairs) into a Document.");
   m.def("read_document", &ReadDocument, py::arg("path"), py::arg("encoding") = "",
         py::call_guard<py::gil_scoped_release>(), "Reads, decodes and parses one file.");
   m.def("load_documents", &LoadDocuments, py::arg("paths"), py::arg("n_threads") = 0,
         py::arg("encoding") = "", py::call_guard<LongCall>(),
         "Reads and parses many files on n_threads threads (0: one per core); errors are "
-        "recorded per file, in input order.");
+        "recorded per file, in input order; a .zip archive gives one result per member.");
+  m.def("unsupported_format", &UnsupportedFormat, py::arg("path"),
+        "Why a file of this name is not read ('unsupported format: .xls'), or ''.");
+  m.def("is_archive_name", &IsArchiveName, py::arg("path"),
+        "True for a name ending in .zip (an archive of documents).");
+  m.def(
+      "list_archive",
+      [](const std::string& path) {
+        std::vector<ArchiveEntry> entries;
+        {
+          py::gil_scoped_release release;
+          entries = ListArchive(path);
+        }
+        py::list out;
+        for (const ArchiveEntry& e : entries) out.append(py::make_tuple(FsString(e.path), e.error));
+        return out;
+      },
+      py::arg("path"), "The members of a zip archive: a list of (path, error or '').");
 }
 
 }  // namespace

@@ -77,10 +77,10 @@ void BindIo(py::module_& m) {
           py::gil_scoped_release release;
           decoded = ReadText(path, encoding);
         }
-        return py::make_tuple(decoded.text, decoded.encoding);
+        return py::make_tuple(decoded.text, decoded.encoding, decoded.format, decoded.metadata);
       },
       py::arg("path"), py::arg("encoding") = "",
-      "Reads and decodes a file; returns (text, encoding used).");
+      "Reads and decodes a file; returns (text, encoding used, format, metadata pairs).");
 
   m.def(
       "decode_bytes",
@@ -91,10 +91,10 @@ void BindIo(py::module_& m) {
           py::gil_scoped_release release;
           decoded = DecodeBytes(bytes, name, encoding);
         }
-        return py::make_tuple(decoded.text, decoded.encoding);
+        return py::make_tuple(decoded.text, decoded.encoding, decoded.format, decoded.metadata);
       },
       py::arg("data"), py::arg("encoding") = "", py::arg("name") = "<bytes>",
-      "Decodes bytes as read_text decodes a file; returns (text, encoding used).");
+      "Decodes bytes as read_text decodes a file; returns (text, encoding, format, metadata).");
 
   m.def(
       "clean_text",

@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import scipy.sparse
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'Citation', 'DecodeError', 'DocNumber', 'Document', 'DocumentResult', 'Dtype', 'EmptyDocumentError', 'Field', 'LoadOutcome', 'LoadResult', 'Norm', 'OfficialFields', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicMethod', 'TopicModel', 'clean_text', 'cosine_similarities_dense', 'cosine_similarities_sparse', 'decode_bytes', 'default_stop_words', 'discover_words', 'doc_number_key', 'evaluate_segmentation', 'find_citations', 'find_reuse', 'inverse_document_frequency', 'keyword_eligible', 'load_bulletins', 'load_documents', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'most_similar_dense', 'most_similar_dense_queries', 'most_similar_sparse', 'most_similar_sparse_queries', 'murmurhash3', 'parse_bulletin', 'parse_doc_number', 'parse_document', 'read_bulletin', 'read_document', 'read_text', 'save_topic_model', 'save_vectorizer', 'title_key', 'top_terms']
+__all__: list[str] = ['Article', 'Bulletin', 'Citation', 'DecodeError', 'DocNumber', 'Document', 'DocumentResult', 'Dtype', 'EmptyDocumentError', 'Field', 'LoadOutcome', 'LoadResult', 'Norm', 'OfficialFields', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicMethod', 'TopicModel', 'clean_text', 'cosine_similarities_dense', 'cosine_similarities_sparse', 'decode_bytes', 'default_stop_words', 'discover_words', 'doc_number_key', 'evaluate_segmentation', 'find_citations', 'find_reuse', 'inverse_document_frequency', 'is_archive_name', 'keyword_eligible', 'list_archive', 'load_bulletins', 'load_documents', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'most_similar_dense', 'most_similar_dense_queries', 'most_similar_sparse', 'most_similar_sparse_queries', 'murmurhash3', 'parse_bulletin', 'parse_doc_number', 'parse_document', 'read_bulletin', 'read_document', 'read_text', 'save_topic_model', 'save_vectorizer', 'title_key', 'top_terms', 'unsupported_format']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -284,7 +284,13 @@ class Document:
     def evidence(self) -> list[str]:
         ...
     @property
+    def format(self) -> str:
+        ...
+    @property
     def kind(self) -> str:
+        ...
+    @property
+    def metadata(self) -> list[tuple[str, str]]:
         ...
     @property
     def official(self) -> OfficialFields:
@@ -489,9 +495,9 @@ def cosine_similarities_sparse(rows: typing.Annotated[scipy.sparse.csr_matrix | 
     """
     The rows x rows cosines of a CSR matrix's rows.
     """
-def decode_bytes(data: bytes, encoding: str = '', name: str = '<bytes>') -> tuple[str, str]:
+def decode_bytes(data: bytes, encoding: str = '', name: str = '<bytes>') -> tuple[str, str, str, list[tuple[str, str]]]:
     """
-    Decodes bytes as read_text decodes a file; returns (text, encoding used).
+    Decodes bytes as read_text decodes a file; returns (text, encoding, format, metadata).
     """
 def default_stop_words() -> list[str]:
     """
@@ -521,9 +527,17 @@ def inverse_document_frequency(document_frequency: collections.abc.Sequence[typi
     """
     ln((1 + n) / (1 + df)) + 1 (smooth) or ln(n / df) + 1 for each term.
     """
+def is_archive_name(path: str) -> bool:
+    """
+    True for a name ending in .zip (an archive of documents).
+    """
 def keyword_eligible(terms: collections.abc.Sequence[str], stop_words: collections.abc.Sequence[str], segmenter: Segmenter) -> list[int]:
     """
     1 for each term that can be a keyword (words only: no stop word, number or symbol).
+    """
+def list_archive(path: str) -> list:
+    """
+    The members of a zip archive: a list of (path, error or '').
     """
 def load_bulletins(paths: collections.abc.Sequence[str], n_threads: typing.SupportsInt | typing.SupportsIndex = 0, encoding: str = '') -> list[LoadResult]:
     """
@@ -531,7 +545,7 @@ def load_bulletins(paths: collections.abc.Sequence[str], n_threads: typing.Suppo
     """
 def load_documents(paths: collections.abc.Sequence[str], n_threads: typing.SupportsInt | typing.SupportsIndex = 0, encoding: str = '') -> list[DocumentResult]:
     """
-    Reads and parses many files on n_threads threads (0: one per core); errors are recorded per file, in input order.
+    Reads and parses many files on n_threads threads (0: one per core); errors are recorded per file, in input order; a .zip archive gives one result per member.
     """
 def load_stop_words(path: str) -> list[str]:
     """
@@ -597,9 +611,9 @@ def parse_doc_number(text: str) -> DocNumber | None:
     """
     Parses a whole string as one 文号, or returns None.
     """
-def parse_document(text: str) -> Document:
+def parse_document(text: str, metadata: collections.abc.Sequence[tuple[str, str]] = []) -> Document:
     """
-    Parses extracted text into a Document.
+    Parses extracted text (and a file's metadata, as (key, value) pairs) into a Document.
     """
 def read_bulletin(path: str, encoding: str = '') -> Bulletin:
     """
@@ -609,9 +623,9 @@ def read_document(path: str, encoding: str = '') -> Document:
     """
     Reads, decodes and parses one file.
     """
-def read_text(path: str, encoding: str = '') -> tuple[str, str]:
+def read_text(path: str, encoding: str = '') -> tuple[str, str, str, list[tuple[str, str]]]:
     """
-    Reads and decodes a file; returns (text, encoding used).
+    Reads and decodes a file; returns (text, encoding used, format, metadata pairs).
     """
 def save_topic_model(settings: str, model: TopicModel | None) -> bytes:
     """
@@ -632,5 +646,9 @@ def top_terms(matrix: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.cs
 def top_terms(matrix: typing.Annotated[scipy.sparse.csr_matrix | scipy.sparse.csr_array, numpy.float64], eligible: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], top_n: typing.SupportsInt | typing.SupportsIndex) -> list[list[tuple[int, float]]]:
     """
     For each row of a CSR matrix, its top_n heaviest eligible (column, weight) pairs.
+    """
+def unsupported_format(path: str) -> str:
+    """
+    Why a file of this name is not read ('unsupported format: .xls'), or ''.
     """
 __version__: str = '0.1.0'

@@ -35,8 +35,11 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_SUFFIXES", "Corpus", "LoadError"]
 
-#: The file types a directory is searched for.
-DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".pdf")
+#: The file types gongwen reads (a file without a suffix is read too: its bytes decide).
+DEFAULT_SUFFIXES = (
+    ".txt", ".text", ".md", ".pdf", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml",
+    ".docx", ".doc", ".wps", ".odt", ".ofd", ".zip",
+)  # fmt: skip
 
 #: Show a progress bar when loading at least this many files (with ``progress=None``).
 _PROGRESS_THRESHOLD = 50
@@ -51,7 +54,9 @@ class LoadError(NamedTuple):
     """A file that could not be loaded into a corpus, and why."""
 
     path: str
-    error_type: str  # "FileError", "DecodeError", "EmptyDocument" or "Error"
+    #: "FileError", "DecodeError", "EmptyDocument", "Unsupported" (a format gongwen does not
+    #: read; an archive member not read: unsafe name, encrypted, nested too deep) or "Error"
+    error_type: str
     message: str
 
 
@@ -96,15 +101,18 @@ class Corpus:
         encoding: str | None = None,
         n_threads: int | None = None,
         progress: bool | None = None,
-        suffixes: Sequence[str] = DEFAULT_SUFFIXES,
+        suffixes: Sequence[str] | None = None,
     ) -> Corpus:
         """Load documents of any kind from files, in parallel (:func:`gongwen.read_document`).
 
         Parameters
         ----------
         paths : path, directory, glob pattern, or an iterable of them
-            A directory is searched recursively for files ending in one of `suffixes`; a
-            pattern such as ``"bulletins/**/*.txt"`` is expanded with :func:`glob.glob`.
+            A directory is searched recursively; a pattern such as ``"bulletins/**/*.txt"`` is
+            expanded with :func:`glob.glob`. Text, PDF, web pages, DOCX, DOC, WPS, ODT and OFD
+            files are read; a zip archive is read member by member (each a document named
+            ``archive.zip/member``); a file of another format is listed in :attr:`errors`
+            (``"unsupported format: .xls"``), never skipped without a word.
         encoding : str, optional
             Force an encoding for every file (default: detect each file's own).
         n_threads : int, optional
@@ -112,9 +120,10 @@ class Corpus:
             with the GIL released.
         progress : bool, optional
             Show a progress bar (default: when there are at least 50 files).
-        suffixes : sequence of str
-            File types taken from directories (default ``.txt``, ``.text``, ``.md``,
-            ``.pdf``; case-insensitive).
+        suffixes : sequence of str, optional
+            Take only files ending in one of these from directories (case-insensitive; e.g.
+            ``[".html"]``). By default every file is taken but hidden ones (a name starting
+            with ``.``, or inside such a folder).
 
         Returns
         -------
@@ -131,7 +140,8 @@ class Corpus:
         threads = thread_count(n_threads)
         files = resolve_paths(paths, suffixes)
         if not files:
-            raise FileNotFoundError(f"no files found in {paths!r} (suffixes: {list(suffixes)})")
+            only = f" (suffixes: {list(suffixes)})" if suffixes is not None else ""
+            raise FileNotFoundError(f"no files found in {paths!r}{only}")
         show = progress if progress is not None else len(files) >= _PROGRESS_THRESHOLD
         results = _load(files, threads, encoding_arg(encoding), show)
         corpus = cls(
@@ -331,26 +341,35 @@ class Corpus:
         )
 
 
-def resolve_paths(paths: PathsArg, suffixes: Sequence[str] = DEFAULT_SUFFIXES) -> list[str]:
+def resolve_paths(paths: PathsArg, suffixes: Sequence[str] | None = None) -> list[str]:
     """Expand directories and glob patterns into a sorted list of file paths.
 
-    A path that names neither a directory nor a pattern is kept as it is (so that a missing
-    file is reported when it is loaded).
+    A directory gives its files, recursively, but hidden ones; with `suffixes`, only those
+    ending in one of them. A path that names neither a directory nor a pattern is kept as it
+    is (so that a missing file is reported when it is loaded).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    wanted = tuple(s.lower() for s in suffixes)
+    wanted = tuple(s.lower() for s in suffixes) if suffixes is not None else None
     files: list[str] = []
     for item in paths:
         path = as_path(item)
         if os.path.isdir(path):
-            found = (str(p) for p in Path(path).rglob("*") if p.is_file())
-            files.extend(sorted(p for p in found if p.lower().endswith(wanted)))
+            found = (str(p) for p in _visible_files(Path(path)))
+            files.extend(sorted(p for p in found if wanted is None or p.lower().endswith(wanted)))
         elif glob.has_magic(path):
             files.extend(sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p)))
         else:
             files.append(path)
     return files
+
+
+def _visible_files(top: Path) -> Iterator[Path]:
+    """The files under `top`, but those whose name, or a folder's below `top`, starts with a
+    dot (.DS_Store, .git): no one's documents."""
+    for p in top.rglob("*"):
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(top).parts):
+            yield p
 
 
 def _load(

@@ -4,6 +4,7 @@ reports, laws and news, with the evidence for the kind and the documents each on
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -87,6 +88,12 @@ class Document:
     ``copy_number``, ``secrecy``, ``urgency``, ``signers`` (签发人). ``metadata`` is a web
     page's table (索引号, 发文字号 ...) and ``conflicts`` where it disagrees with the text
     (whose value is kept). ``parts`` lists every element found with its span.
+
+    ``format`` is the file's (``"text"``, ``"pdf"``, ``"html"``, ``"docx"``, ``"odt"``,
+    ``"ofd"``, ``"doc"``) and ``file_metadata`` what the file said about itself: a web page's
+    ``<title>``, ``<meta>`` tags and metadata table, a DOCX's properties, under the keys
+    ``title``, ``doc_number``, ``issuer``, ``written_date``, ``published_date``,
+    ``index_number``, ``topic``, ``source``, ``author``, ``keywords``, ``description``.
     """
 
     text: str
@@ -118,6 +125,8 @@ class Document:
     conflicts: list[str] = field(default_factory=list)
     path: str | None = None
     encoding: str | None = None
+    format: str = "text"
+    file_metadata: dict[str, str] = field(default_factory=dict)
 
     @property
     def issuer(self) -> str | None:
@@ -217,7 +226,8 @@ _SINGLE_PARTS = (
 
 
 def _parts(o: Any, text: str) -> list[Part]:
-    parts = [Part("metadata", f"{k}：{v.value}", *v.span) for k, v in o.metadata]
+    # Rows the file gave beside its text (a web page's table) have no span in the text.
+    parts = [Part("metadata", f"{k}：{v.value}", *v.span) for k, v in o.metadata if v.span[1]]
     for attr, name in _SINGLE_PARTS:
         f = getattr(o, attr)
         if f is not None and f.span[1] > f.span[0]:
@@ -265,13 +275,14 @@ def _official(o: Any, text: str) -> dict[str, Any]:
 def document_from_core(d: Any) -> Document:
     """Converts the core's document into the public dataclass."""
     parsed = from_core(d.parsed)
+    file_metadata = dict(d.metadata)
     fields: dict[str, Any]
     if d.kind == "official":
         fields = _official(d.official, parsed.text)
     else:
         first = parsed.articles[0].title if parsed.articles else None
         title = parsed.publication if d.kind == "bulletin" else first
-        fields = {"title": title or None, "date": parsed.date}
+        fields = {"title": title or file_metadata.get("title") or None, "date": parsed.date}
     return Document(
         text=parsed.text,
         kind=d.kind,
@@ -281,15 +292,19 @@ def document_from_core(d: Any) -> Document:
         bulletin=parsed if d.kind == "bulletin" else None,
         path=parsed.path,
         encoding=parsed.encoding,
+        format=d.format,
+        file_metadata=file_metadata,
         **fields,
     )
 
 
-def parse_document(text: str) -> Document:
+def parse_document(text: str, metadata: Mapping[str, str] | None = None) -> Document:
     """Parse the text of any government document, telling what kind it is.
 
     The text is first cleaned (see :func:`gongwen.clean_text`). Never raises on a ``str``: a
     document with nothing recognisable is ``kind="other"``, one article with its whole text.
+    `metadata` (keys as in :attr:`Document.file_metadata`, e.g. a site's ``doc_number``,
+    ``issuer``, ``written_date``, ``published_date``) fills what the text does not print.
 
     Examples
     --------
@@ -299,11 +314,13 @@ def parse_document(text: str) -> Document:
     >>> doc.kind, doc.doc_number, doc.doc_type, str(doc.date)
     ('official', '国办发〔2019〕35号', '通知', '2019-08-20')
     """
-    return document_from_core(_core.parse_document(as_text(text)))
+    pairs = [(str(k), str(v)) for k, v in (metadata or {}).items()]
+    return document_from_core(_core.parse_document(as_text(text), pairs))
 
 
 def read_document(path: PathLike, encoding: str | None = None) -> Document:
-    """Read, decode and parse a file (text or PDF) as a document of any kind.
+    """Read, decode and parse a file of any format (see :func:`gongwen.read_text`) as a
+    document of any kind.
 
     Raises what :func:`gongwen.read_text` raises, and :class:`gongwen.EmptyDocumentError`
     for a file without text.

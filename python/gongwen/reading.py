@@ -17,21 +17,30 @@ __all__ = [
 
 
 def read_text(path: PathLike, encoding: str | None = None) -> str:
-    """Read a text or PDF file and return its text.
+    """Read a file of any format gongwen knows and return its text.
+
+    The format is told by the file's first bytes, not its name: text in any encoding; PDF
+    (poppler); a web page (``.html``, ``.htm``, ``.shtml``, ``.mht``: its main content, without
+    the site's navigation, menus and footer); DOCX and ODT (paragraphs, Word's numbering as
+    printed, tables as rows, text boxes, footnotes); DOC and WPS (converted by LibreOffice,
+    which must be installed); OFD (GB/T 33190, lines rebuilt from the text's positions). A
+    member of a zip archive is read by its path, ``"downloads.zip/folder/a.docx"``.
 
     Parameters
     ----------
     path : str or os.PathLike
-        A ``.txt`` (or any text) file, or a PDF.
+        The file, or ``archive.zip/member``.
     encoding : str, optional
-        Force an encoding (any name ICU knows, e.g. ``"gbk"``). By default it is detected:
-        a byte-order mark, then UTF-8, then ICU's charset detection, which prefers GB18030
-        (a superset of GBK and GB2312) for Chinese text. PDFs are read with poppler.
+        Force the encoding of a text file or web page (any name ICU knows, e.g. ``"gbk"``).
+        By default a web page's ``<meta charset>`` is used, and a text's encoding is detected:
+        a byte-order mark, then UTF-8, then ICU's charset detection, which prefers GB18030 (a
+        superset of GBK and GB2312) for Chinese text.
 
     Returns
     -------
     str
-        The decoded text. For a PDF, pages are separated by form feeds (``"\\f"``).
+        The decoded text. For a PDF and an OFD, pages are separated by form feeds
+        (``"\\f"``).
 
     Raises
     ------
@@ -45,22 +54,20 @@ def read_text(path: PathLike, encoding: str | None = None) -> str:
     -----
     The file is opened read-only and never modified.
     """
-    text, _ = _core.read_text(core_path(path), encoding_arg(encoding))
-    return text
+    return _core.read_text(core_path(path), encoding_arg(encoding))[0]
 
 
 def detect_encoding(path: PathLike) -> str:
-    """Return the name of the encoding that :func:`read_text` would decode `path` with."""
-    _, used = _core.read_text(core_path(path), "")
-    return used
+    """Return the name of the encoding that :func:`read_text` would decode `path` with (the
+    charset of a text or web page; ``"PDF"``, ``"DOCX"``, ``"OFD"`` ... for the others)."""
+    return _core.read_text(core_path(path), "")[1]
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> str:
     """Decode `data` as :func:`read_text` decodes a file's bytes (PDF bytes included)."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"data must be bytes, not {type(data).__name__}")
-    text, _ = _core.decode_bytes(bytes(data), encoding_arg(encoding))
-    return text
+    return _core.decode_bytes(bytes(data), encoding_arg(encoding))[0]
 
 
 def clean_text(

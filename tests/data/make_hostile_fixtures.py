@@ -13,11 +13,184 @@ error, parsed, segmented (tokens covering the text) and vectorized without a cra
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "hostile"
 
 SENTENCE = "坚持党建引领，推动乡村振兴。"
+
+
+def raw_zip(entries: list[dict]) -> bytes:
+    """A zip archive written byte by byte, so that it can lie: each entry is a dict with ``name``
+    (bytes), ``data`` (bytes), and optionally ``flags`` (0x800 marks a UTF-8 name, 1 encryption),
+    ``deflate`` (default True), ``size`` (the inflated size claimed), ``crc`` (the CRC claimed),
+    ``offset`` (the central directory's offset of the local header: entries sharing one overlap)
+    and ``raw`` (compressed bytes given as they are)."""
+    body = b""
+    central = b""
+    offsets: list[int] = []
+    for entry in entries:
+        data = entry["data"]
+        deflate = entry.get("deflate", True)
+        if "raw" in entry:
+            packed = entry["raw"]
+        elif deflate:
+            packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+            packed = packer.compress(data) + packer.flush()
+        else:
+            packed = data
+        crc = entry.get("crc", zlib.crc32(data))
+        size = entry.get("size", len(data))
+        flags = entry.get("flags", 0)
+        method = 8 if deflate else 0
+        name = entry["name"]
+        offset = entry.get("offset")
+        if offset is None:
+            offset = len(body)
+            body += (
+                struct.pack(
+                    "<IHHHHHIIIHH",
+                    0x04034B50,
+                    20,
+                    flags,
+                    method,
+                    0,
+                    0x21,
+                    crc,
+                    len(packed),
+                    size,
+                    len(name),
+                    0,
+                )
+                + name
+                + packed
+            )
+        offsets.append(offset)
+        central += (
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                flags,
+                method,
+                0,
+                0x21,
+                crc,
+                len(packed),
+                size,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + name
+        )
+    end = struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), len(body), 0
+    )
+    return body + central + end
+
+
+def overlapping_bomb(copies: int) -> bytes:
+    """One deflated MiB of text that many central directory entries point to (each reads it)."""
+    kernel = {
+        "name": b"kernel.xml",
+        "data": SENTENCE.encode() * ((1 << 20) // len(SENTENCE.encode())),
+    }
+    first = raw_zip([kernel])
+    # The local header and data once, then a central directory naming it `copies` times.
+    body = first[: first.index(struct.pack("<I", 0x02014B50))]
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(kernel["data"]) + packer.flush()
+    directory = b""
+    for i in range(copies):
+        name = b"kernel.xml" if i == 0 else f"copy{i}.xml".encode()
+        directory += (
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0x21,
+                zlib.crc32(kernel["data"]),
+                len(packed),
+                len(kernel["data"]),
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+            )
+            + name
+        )
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, copies, copies, len(directory), len(body), 0)
+    return body + directory + end
+
+
+DOCUMENT = (
+    "<w:document><w:body><w:p><w:r><w:t>" + SENTENCE + "</w:t></w:r></w:p></w:body></w:document>"
+).encode()
+VALID_ZIP = raw_zip(
+    [
+        {"name": b"word/document.xml", "data": DOCUMENT},
+        {"name": b"a.txt", "data": SENTENCE.encode() * 50},
+    ]
+)
+
+# Zip archives at their worst: every one must be refused with a DecodeError, or its bad members
+# marked and refused, without a crash and without inflating past the limits.
+ZIP_FIXTURES: dict[str, bytes] = {
+    # A member whose directory entries claim 20 bytes but that inflates to 4 MiB.
+    "zip_lying_size.zip": raw_zip(
+        [{"name": b"small.txt", "data": b"0123456789" * 419430, "size": 20}]
+    ),
+    # 600 directory entries sharing one deflated MiB: 600 MiB read from a few KiB.
+    "zip_overlapping_bomb.zip": overlapping_bomb(600),
+    # Names that climb out of a directory, are absolute, or name a Windows drive.
+    "zip_unsafe_names.zip": raw_zip(
+        [
+            {"name": b"../../etc/passwd", "data": b"root:x:0:0"},
+            {"name": b"/etc/passwd", "data": b"root:x:0:0"},
+            {"name": b"C:\\x", "data": b"x"},
+            {"name": b"dir\\..\\..\\up.txt", "data": b"x"},
+            {"name": b"ok/fine.txt", "data": SENTENCE.encode()},
+        ]
+    ),
+    # Chinese names in GBK without the UTF-8 flag (Windows archivers), and in UTF-8 with it.
+    "zip_gbk_names.zip": raw_zip(
+        [
+            {"name": "关于印发通知的通知.docx".encode("gbk"), "data": b"gbk"},
+            {"name": "附件/实施办法.txt".encode("gbk"), "data": b"gbk"},
+            {"name": "附件二.txt".encode(), "data": b"utf8", "flags": 0x800},
+        ]
+    ),
+    # Traditional PKWARE encryption (flag bit 0): listed, refused when read.
+    "zip_encrypted.zip": raw_zip(
+        [{"name": b"secret.txt", "data": bytes(range(64)), "flags": 1, "deflate": False}]
+    ),
+    "zip_crc_error.zip": raw_zip(
+        [{"name": b"a.txt", "data": SENTENCE.encode() * 20, "crc": 0x12345678}]
+    ),
+    "zip_corrupt_deflate.zip": raw_zip(
+        [{"name": b"a.txt", "data": b"x" * 100, "raw": b"\xff\xfe" + bytes(range(60))}]
+    ),
+    "zip_truncated.zip": VALID_ZIP[: len(VALID_ZIP) // 2],
+    "zip_truncated_directory.zip": VALID_ZIP[:-10],
+    # A zip inside a zip: the outer member is bytes, read as any other.
+    "zip_nested.zip": raw_zip([{"name": b"inner.zip", "data": VALID_ZIP, "deflate": False}]),
+    "zip_empty.zip": raw_zip([]),
+}
 
 FIXTURES: dict[str, bytes] = {
     # Bytes that are not UTF-8: stray continuation bytes, overlong forms, a truncated sequence,
@@ -66,6 +239,7 @@ FIXTURES: dict[str, bytes] = {
     "binary_elf_header.bin": b"\x7fELF\x02\x01\x01" + bytes(200),
     "truncated_pdf.pdf": b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog",
     "zip_header.bin": b"PK\x03\x04" + bytes(range(256)),
+    **ZIP_FIXTURES,
 }
 
 

@@ -4,17 +4,39 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace gongwen {
 
+// What a file says about itself besides its text, as (key, value) pairs in the order found: a web
+// page's <title> and <meta> tags and a government site's metadata table, a DOCX's properties.
+// Keys are gongwen's own: "title", "doc_number" (发文字号), "issuer" (发文机关), "written_date"
+// (成文日期), "published_date" (发布日期 / PubDate), "index_number" (索引号), "topic" (主题分类),
+// "source" (来源 / ContentSource), "author", "keywords", "description", "url", "created"
+// (a package's creation date).
+using Metadata = std::vector<std::pair<std::string, std::string>>;
+
 // The result of decoding: UTF-8 text and the name of the encoding it was decoded from.
 struct DecodedText {
+  DecodedText() = default;
+  DecodedText(std::string text_, std::string encoding_, std::string format_ = "text",
+              Metadata metadata_ = {})
+      : text(std::move(text_)),
+        encoding(std::move(encoding_)),
+        format(std::move(format_)),
+        metadata(std::move(metadata_)) {}
+
   // Always valid UTF-8, without the byte-order mark the input may have started with.
   std::string text;
   // "UTF-8" (also for ASCII, empty input and UTF-8 with a BOM), "UTF-16LE", "UTF-16BE",
   // "UTF-32LE", "UTF-32BE", a detected legacy charset as ICU names it ("GB18030", "Big5",
   // "EUC-KR", "windows-1252", ...), the standard name of a forced encoding ("GBK"), or "PDF".
+  // A web page's is the charset of its HTML; a package's its format ("DOCX", "OFD", ...).
   std::string encoding;
+  // "text", "pdf", "html", "docx", "odt", "ofd", "doc" (DOC or WPS, through a converter).
+  std::string format = "text";
+  Metadata metadata;
 };
 
 // Decodes `bytes` to UTF-8. `encoding` forces a charset (any name ICU knows, e.g. "GBK"; an

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gongwen/bulletin.h"
+#include "gongwen/decode.h"
 #include "gongwen/references.h"
 
 namespace gongwen {
@@ -64,14 +65,22 @@ struct OfficialFields {
 // reads a document that is not a bulletin.
 struct Document {
   DocumentKind kind = DocumentKind::kOther;
+  std::string format = "text";        // the file's format, as DecodedText::format
+  Metadata metadata;                  // what the file said about itself (a web page's <meta>, ...)
   std::vector<std::string> evidence;  // why `kind`: "文号 line", "主送 line", ...
   Bulletin parsed;
   OfficialFields official;          // filled for kind kOfficial only
   std::vector<Citation> citations;  // offsets into parsed.text
 };
 
-// Parses extracted text (UTF-8, cleaned first). Never throws on text.
-Document ParseDocument(std::string_view text);
+// Parses extracted text (UTF-8, cleaned first). Never throws on text. `metadata` (a web page's,
+// see Metadata) fills what the text does not print: the 文号, 发文机关, 成文日期 and title of a
+// 公文 from a site's metadata table, a page's publication date.
+Document ParseDocument(std::string_view text, const Metadata& metadata = {});
+
+// Decodes (see DecodeBytes) and parses a file's bytes, `name` labelling errors and the result.
+Document ReadDocumentBytes(std::string_view bytes, const std::string& name,
+                           std::string_view encoding = {});
 
 // Reads (see ReadText) and parses a file; throws what ReadBulletin throws.
 Document ReadDocument(const std::string& path, std::string_view encoding = {});

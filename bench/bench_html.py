@@ -1,0 +1,136 @@
+"""Main content of government web pages: gongwen.read_text against trafilatura.
+
+A researcher downloads policy pages and needs the article, not the site around it. Each reader
+gets the same HTML files and returns text; we score it against the known main text, line by
+line, and time both on the same files.
+
+Pages and their truths:
+- tests/data/web/*.html (make_web_fixtures.py): five site templates (provincial, county 组工网,
+  ministry, news portal, an old page) in GBK, GB2312-labelled, UTF-8 with a BOM, a late
+  <meta charset> and no charset; the truth is the NAME.txt beside each.
+- ../shared/corpora/gov-cn-policy/*.html (when present): 14 gov.cn policy pages; the truth is
+  tests/data/official/govcn_*.txt without the metadata table's lines (索引号, 主题分类, ...),
+  which gongwen returns as metadata.
+
+Scoring, two ways, micro-averaged over all pages. Line-level: both texts are split into lines,
+white space removed, empty lines dropped; an output line is correct when the truth has it (as
+multisets). Precision = correct / output lines, recall = correct / truth lines. This punishes a
+reader that runs paragraphs together (trafilatura flattens a layout table's cell into one line).
+Character-level: the multisets of non-space characters, order ignored; kinder to merged lines,
+blind to order. Speed is MB of HTML per
+second over the whole set, best of ``--rounds`` interleaved rounds (gongwen, trafilatura,
+gongwen, ...), so both see the same machine load.
+
+Peer: trafilatura 2.3.1 (with lxml_html_clean 0.4.6), ``extract(bytes, include_tables=True,
+include_comments=False)``; it detects the charset itself. Run from the project root:
+
+    .venv/bin/pip install trafilatura==2.3.1 lxml_html_clean==0.4.6
+    .venv/bin/python bench/bench_html.py [--rounds 5] [--only trafilatura]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WEB = ROOT / "tests" / "data" / "web"
+OFFICIAL = ROOT / "tests" / "data" / "official"
+GOVCN = ROOT.parent / "shared" / "corpora" / "gov-cn-policy"
+META_LINE = re.compile(r"^(索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词)[：:]")
+
+
+def normal_lines(text: str) -> list[str]:
+    lines = ("".join(line.split()) for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+def pages() -> list[tuple[Path, list[str]]]:
+    """Every page with the lines of its main text."""
+    found = [
+        (p, normal_lines(p.with_suffix(".txt").read_text(encoding="utf-8")))
+        for p in sorted(WEB.glob("*.html"))
+    ]
+    for page in sorted(GOVCN.glob("govcn_*.html")):
+        truth = OFFICIAL / (page.stem + ".txt")
+        if truth.exists():
+            lines = normal_lines(truth.read_text(encoding="utf-8"))
+            found.append((page, [line for line in lines if not META_LINE.match(line)]))
+    return found
+
+
+def read_gongwen(path: Path) -> str:
+    import gongwen
+
+    return gongwen.read_text(path)
+
+
+def read_trafilatura(path: Path) -> str:
+    import trafilatura
+
+    return trafilatura.extract(path.read_bytes(), include_tables=True, include_comments=False) or ""
+
+
+def _ratio(x: int, y: int) -> float:
+    return x / y if y else 0.0
+
+
+def score(read: Callable[[Path], str], corpus: list[tuple[Path, list[str]]]) -> list[float]:
+    """[line precision, line recall, character precision, character recall] over the corpus."""
+    counts = [0] * 6  # correct, produced, expected: lines, then characters
+    for path, truth in corpus:
+        try:
+            got = normal_lines(read(path))
+        except Exception:  # a reader that fails on a page returns nothing for it
+            got = []
+        for base, (a, b) in (
+            (0, (Counter(got), Counter(truth))),
+            (3, (Counter("".join(got)), Counter("".join(truth)))),
+        ):
+            counts[base] += sum((a & b).values())
+            counts[base + 1] += sum(a.values())
+            counts[base + 2] += sum(b.values())
+    return [
+        _ratio(counts[0], counts[1]),
+        _ratio(counts[0], counts[2]),
+        _ratio(counts[3], counts[4]),
+        _ratio(counts[3], counts[5]),
+    ]
+
+
+def timed(read: Callable[[Path], str], corpus: list[tuple[Path, list[str]]]) -> float:
+    start = time.perf_counter()
+    for path, _ in corpus:
+        with contextlib.suppress(Exception):  # failures are scored, not timed
+            read(path)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", choices=["gongwen", "trafilatura"])
+    args = parser.parse_args()
+    readers = {"gongwen": read_gongwen, "trafilatura": read_trafilatura}
+    if args.only:
+        readers = {args.only: readers[args.only]}
+    corpus = pages()
+    megabytes = sum(p.stat().st_size for p, _ in corpus) / 1e6
+    print(f"{len(corpus)} pages, {megabytes:.2f} MB of HTML; scores as the docstring says")
+    best = dict.fromkeys(readers, float("inf"))
+    for _ in range(args.rounds):
+        for name, read in readers.items():
+            best[name] = min(best[name], timed(read, corpus))
+    print(f"{'reader':<14}{'line P':>8}{'line R':>8}{'char P':>8}{'char R':>8}{'MB/s':>8}")
+    for name, read in readers.items():
+        scores = "".join(f"{value:>8.3f}" for value in score(read, corpus))
+        print(f"{name:<14}{scores}{megabytes / best[name]:>8.1f}")
+
+
+if __name__ == "__main__":
+    main()

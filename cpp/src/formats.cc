@@ -1,0 +1,114 @@
+// DecodeBytes: which reader a file's bytes go to, told by their first bytes (not by the file's
+// name, which downloads often get wrong: a .doc that is a web page, a .html that is a PDF).
+#include "formats.h"
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "gongwen/decode.h"
+#include "gongwen/error.h"
+
+namespace gongwen {
+namespace {
+
+constexpr std::string_view kOle2Magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+// A converter may take long on a big file, but never this long on a document.
+constexpr int kConvertSeconds = 120;
+// Markup is recognised in the first bytes, as browsers sniff it.
+constexpr std::size_t kHtmlSniffBytes = 4096;
+
+bool IsOle2(std::string_view bytes) { return bytes.starts_with(kOle2Magic); }
+
+bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+// OFD writers differ in the case of OFD.xml and may root it with '/'.
+bool HasMemberNoCase(const ZipReader& package, std::string_view lower_name) {
+  for (const ZipMember& member : package.members()) {
+    std::string_view name = member.name;
+    if (name.starts_with('/')) name.remove_prefix(1);
+    if (name.size() == lower_name.size() && EndsWithNoCase(name, lower_name)) return true;
+  }
+  return false;
+}
+
+bool IsWordPackage(const ZipReader& package) {
+  return package.Find("word/document.xml") || package.Find("[Content_Types].xml");
+}
+
+DecodedText Labelled(DecodedText decoded, std::string format, std::string encoding) {
+  decoded.format = std::move(format);
+  decoded.encoding = std::move(encoding);
+  return decoded;
+}
+
+// A zip package: a DOCX, an ODT or an OFD by the part that each format requires. A plain zip
+// archive is many documents, not one.
+DecodedText DecodePackage(std::string_view bytes, std::string_view name) {
+  ZipReader package(bytes, name);
+  if (IsWordPackage(package)) {
+    return Labelled(ExtractDocx(package), "docx", "DOCX");
+  }
+  if (HasMemberNoCase(package, "ofd.xml")) return Labelled(ExtractOfd(package), "ofd", "OFD");
+  if (package.Find("content.xml")) return Labelled(ExtractOdt(package), "odt", "ODT");
+  throw DecodeError(std::string(name), 0,
+                    "a zip archive, not a document: Corpus.from_paths reads its members, and "
+                    "read_text reads one as 'archive.zip/member'");
+}
+
+// DOC and WPS: converted to DOCX by LibreOffice, then read as DOCX (numbering and tables as
+// printed); without LibreOffice, antiword's text (numbering lost); without either, the error
+// says what to install.
+// Which converter reads DOC and WPS: $GONGWEN_DOC_CONVERTER ("libreoffice" or "antiword") when
+// set, else LibreOffice (numbering kept), else antiword when only it is installed. antiword is a
+// hundred times faster (no office to start) and keeps the Chinese text, so a large corpus may
+// choose it and give up automatic list numbers.
+bool UseAntiword(std::string_view name) {
+  const char* chosen = std::getenv("GONGWEN_DOC_CONVERTER");
+  const std::string_view choice = chosen == nullptr ? "" : chosen;
+  if (choice == "antiword") return true;
+  if (choice == "libreoffice") return false;
+  if (!choice.empty()) {
+    throw DecodeError(std::string(name), 0,
+                      "GONGWEN_DOC_CONVERTER is '" + std::string(choice) +
+                          "': set it to libreoffice or antiword, or unset it");
+  }
+  return FindSoffice().empty() && !FindAntiword().empty();
+}
+
+DecodedText DecodeWordBinary(std::string_view bytes, std::string_view name) {
+  const std::string_view suffix = EndsWithNoCase(name, ".wps") ? ".wps" : ".doc";
+  if (UseAntiword(name)) return ConvertDocToText(bytes, name, suffix, kConvertSeconds);
+  const std::string docx = ConvertToDocx(bytes, name, suffix, kConvertSeconds);
+  ZipReader package(docx, name);
+  return Labelled(ExtractDocx(package), "doc", suffix == ".wps" ? "WPS" : "DOC");
+}
+
+}  // namespace
+
+bool IsDocumentPackage(const ZipReader& package) {
+  return IsWordPackage(package) || HasMemberNoCase(package, "ofd.xml") ||
+         package.Find("content.xml") != nullptr;
+}
+
+bool IsContainerHead(std::string_view head) {
+  return head.starts_with("%PDF-") || LooksLikeZip(head) || IsOle2(head);
+}
+
+DecodedText DecodeBytes(std::string_view bytes, std::string_view name, std::string_view encoding) {
+  if (bytes.starts_with("%PDF-")) return {ExtractPdfText(bytes, name), "PDF", "pdf"};
+  if (LooksLikeZip(bytes)) return DecodePackage(bytes, name);
+  if (IsOle2(bytes)) return DecodeWordBinary(bytes, name);
+  if (LooksLikeHtml(bytes.substr(0, kHtmlSniffBytes))) return ExtractHtml(bytes, name, encoding);
+  return DecodeTextBytes(bytes, name, encoding);
+}
+
+}  // namespace gongwen
