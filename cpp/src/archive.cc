@@ -100,6 +100,8 @@ std::string ReadMember(const std::string& bytes, const std::string& label, std::
 
 }  // namespace
 
+std::vector<std::string> ReadSuffixes() { return {kReadSuffixes.begin(), kReadSuffixes.end()}; }
+
 std::string UnsupportedFormat(std::string_view path) {
   const std::string suffix = LowerSuffix(path);
   if (suffix.empty()) return {};

@@ -26,7 +26,7 @@ namespace {
 
 using numbering::Format;
 
-constexpr const char* kCellSeparator = " | ";
+constexpr const char* kCellSeparator = "\t";  // as HTML tables and antiword write cells
 constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata;
 constexpr int kMaxLevels = 10;
 constexpr int kMaxStyleHops = 32;
@@ -762,7 +762,8 @@ Metadata ReadProperties(ZipReader& package, std::string_view part) {
                                                             {"description", "description"},
                                                             {"keywords", "keywords"},
                                                             {"keyword", "keywords"}};
-  for (const auto& [local, key] : kKeys) {
+  for (const auto& [local, name] : kKeys) {
+    const char* const key = name;  // a lambda cannot capture a structured binding (C++17)
     for (pugi::xml_node node : properties.children()) {
       if (LocalName(node.name()) != local) continue;
       const bool seen = std::any_of(metadata.begin(), metadata.end(),

@@ -102,6 +102,7 @@ void BindDocument(py::module_& m) {
         py::arg("encoding") = "", py::call_guard<LongCall>(),
         "Reads and parses many files on n_threads threads (0: one per core); errors are "
         "recorded per file, in input order; a .zip archive gives one result per member.");
+  m.def("read_suffixes", &ReadSuffixes, "The suffixes of the files gongwen reads, lower case.");
   m.def("unsupported_format", &UnsupportedFormat, py::arg("path"),
         "Why a file of this name is not read ('unsupported format: .xls'), or ''.");
   m.def("is_archive_name", &IsArchiveName, py::arg("path"),

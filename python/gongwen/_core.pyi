@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import scipy.sparse
 import typing
-__all__: list[str] = ['Article', 'Bulletin', 'Citation', 'DecodeError', 'DocNumber', 'Document', 'DocumentResult', 'Dtype', 'EmptyDocumentError', 'Field', 'LoadOutcome', 'LoadResult', 'Norm', 'OfficialFields', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicMethod', 'TopicModel', 'clean_text', 'cosine_similarities_dense', 'cosine_similarities_sparse', 'decode_bytes', 'default_stop_words', 'discover_words', 'doc_number_key', 'evaluate_segmentation', 'find_citations', 'find_reuse', 'inverse_document_frequency', 'is_archive_name', 'keyword_eligible', 'list_archive', 'load_bulletins', 'load_documents', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'most_similar_dense', 'most_similar_dense_queries', 'most_similar_sparse', 'most_similar_sparse_queries', 'murmurhash3', 'parse_bulletin', 'parse_doc_number', 'parse_document', 'read_bulletin', 'read_document', 'read_text', 'save_topic_model', 'save_vectorizer', 'title_key', 'top_terms', 'unsupported_format']
+__all__: list[str] = ['Article', 'Bulletin', 'Citation', 'DecodeError', 'DocNumber', 'Document', 'DocumentResult', 'Dtype', 'EmptyDocumentError', 'Field', 'LoadOutcome', 'LoadResult', 'Norm', 'OfficialFields', 'Point', 'Section', 'Segmenter', 'TermCounter', 'Token', 'TopicMethod', 'TopicModel', 'clean_text', 'cosine_similarities_dense', 'cosine_similarities_sparse', 'decode_bytes', 'default_stop_words', 'discover_words', 'doc_number_key', 'evaluate_segmentation', 'find_citations', 'find_reuse', 'inverse_document_frequency', 'is_archive_name', 'keyword_eligible', 'list_archive', 'load_bulletins', 'load_documents', 'load_stop_words', 'load_topic_model', 'load_vectorizer', 'most_similar_dense', 'most_similar_dense_queries', 'most_similar_sparse', 'most_similar_sparse_queries', 'murmurhash3', 'parse_bulletin', 'parse_doc_number', 'parse_document', 'read_bulletin', 'read_document', 'read_suffixes', 'read_text', 'save_topic_model', 'save_vectorizer', 'title_key', 'top_terms', 'unsupported_format']
 class DecodeError(ValueError):
     pass
 class EmptyDocumentError(ValueError):
@@ -622,6 +622,10 @@ def read_bulletin(path: str, encoding: str = '') -> Bulletin:
 def read_document(path: str, encoding: str = '') -> Document:
     """
     Reads, decodes and parses one file.
+    """
+def read_suffixes() -> list[str]:
+    """
+    The suffixes of the files gongwen reads, lower case.
     """
 def read_text(path: str, encoding: str = '') -> tuple[str, str, str, list[tuple[str, str]]]:
     """

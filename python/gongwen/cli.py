@@ -8,31 +8,47 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from ._core import __version__
+from ._core import __version__, is_archive_name
 from .corpus import Corpus
-from .document import read_document
+from .document import Document, read_document
 from .errors import GongwenWarning
 from .report import CorpusFindings, corpus_findings, write_report
 
 __all__ = ["main"]
 
 
+def _documents_of(path: str, encoding: str | None) -> tuple[list[Document], list[str]]:
+    """The documents of one file (several for a zip archive) and the errors of those not read."""
+    if not is_archive_name(path):
+        return [read_document(path, encoding=encoding)], []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GongwenWarning)
+        corpus = Corpus.from_paths([path], encoding=encoding, progress=False)
+    return list(corpus), [f"{e.path}: {e.message}" for e in corpus.errors]
+
+
 def _parse(args: argparse.Namespace) -> int:
-    """Prints each file's document as JSON: one object for one file, a list for several."""
-    results, failed = [], False
+    """Prints each file's document as JSON: one object for one file, a list for several (and for
+    a zip archive, whose members are documents of their own)."""
+    results, failed, several = [], False, len(args.files) > 1
     for path in args.files:
         try:
-            document = read_document(path, encoding=args.encoding)
+            documents, errors = _documents_of(path, args.encoding)
         except (OSError, ValueError) as error:
             print(f"gongwen parse: {error}", file=sys.stderr)
             failed = True
             continue
-        data = document.to_dict()
-        if not args.with_text:
-            data.pop("text")
-        results.append(data)
-    payload = results[0] if len(args.files) == 1 and results else results
-    if results or len(args.files) > 1:
+        for error in errors:
+            print(f"gongwen parse: {error}", file=sys.stderr)
+        failed = failed or bool(errors)
+        several = several or is_archive_name(path)
+        for document in documents:
+            data = document.to_dict()
+            if not args.with_text:
+                data.pop("text")
+            results.append(data)
+    payload = results if several or not results else results[0]
+    if results or several:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=args.indent)
         sys.stdout.write("\n")
     return 1 if failed else 0
@@ -165,7 +181,9 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse", help="parse documents (bulletins, 公文, ...) and print them as JSON"
     )
-    parse.add_argument("files", nargs="+", help="text or PDF files")
+    parse.add_argument(
+        "files", nargs="+", help="files of any format gongwen reads (zip archives: each member)"
+    )
     parse.add_argument("--encoding", help="force an encoding (default: detect)")
     parse.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
     parse.add_argument("--with-text", action="store_true", help="include the cleaned text")

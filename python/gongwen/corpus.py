@@ -35,11 +35,9 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_SUFFIXES", "Corpus", "LoadError"]
 
-#: The file types gongwen reads (a file without a suffix is read too: its bytes decide).
-DEFAULT_SUFFIXES = (
-    ".txt", ".text", ".md", ".pdf", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml",
-    ".docx", ".doc", ".wps", ".odt", ".ofd", ".zip",
-)  # fmt: skip
+#: The file types gongwen reads, lower case (a file without a suffix is read too: its bytes
+#: decide); any other is listed in ``corpus.errors`` as "Unsupported".
+DEFAULT_SUFFIXES = tuple(_core.read_suffixes())
 
 #: Show a progress bar when loading at least this many files (with ``progress=None``).
 _PROGRESS_THRESHOLD = 50

@@ -138,7 +138,7 @@ TEST(DocxFixtures, CityNoticeHasEachFeatureOnce) {
         std::string(suffix) == ".docx" ? ExtractDocx(package).text : ExtractOdt(package).text;
     EXPECT_EQ(Count(text, "一、切实保障群众生活\n"), 1u);
     EXPECT_EQ(Count(text, "四、严格值班值守\n"), 1u);
-    EXPECT_EQ(Count(text, "日期 | 带班领导 | 值班人员\n"), 1u);
+    EXPECT_EQ(Count(text, "日期\t带班领导\t值班人员\n"), 1u);
     EXPECT_EQ(Count(text, "值班电话：0556-5500000"), 1u);  // the text box, not its fallback too
     EXPECT_EQ(Count(text, "及有关单位"), 0u);              // the deleted revision
     EXPECT_EQ(Count(text, "各县、市、区人民政府，市政府各部门："), 1u);  // the inserted one
@@ -299,7 +299,7 @@ TEST(Docx, TablesAsRowsNestedTablesInTheirCell) {
                            "</w:tr>" + "<w:tr>" + cell(P(R("一段")) + P(R("二段"))) + cell(inner) +
                            "</w:tr>" + "<w:tr>" + cell(P("")) + cell(P("")) + "</w:tr></w:tbl>" +
                            P(R("表后"));
-  EXPECT_EQ(DocxText(MakeDocx(body)), "项目 | 金额\n一段 二段 | 内1 | 内2 内3 | 内4\n表后\n");
+  EXPECT_EQ(DocxText(MakeDocx(body)), "项目\t金额\n一段 二段\t内1\t内2 内3\t内4\n表后\n");
 }
 
 TEST(Docx, TextBoxOnceAfterItsParagraph) {
@@ -528,7 +528,7 @@ TEST(Odt, ListsNumberedByTheirStyleAndContinued) {
   EXPECT_EQ(decoded.text,
             "一、一项\n（1）子项\n续段\n（2）子项二\n插入的段落\n二、二项\n三、三项\n七、七项\n无号"
             "\n一、新列表\n"
-            "格一 | 格二\n注在此。\n1 注文\n");
+            "格一\t格二\n注在此。\n1 注文\n");
   EXPECT_EQ(Meta(decoded, "title"), "标题");
 }
 

@@ -11,7 +11,7 @@ extraction, re-joined into paragraphs first). Run it with the project's virtuale
 For each document it writes ``<name>.docx``, ``<name>.odt`` (converted by LibreOffice) and
 ``<name>.expected.txt``, the text a reader must give: one paragraph a line, the 一、（一）1.（1）
 heading numbers as Word prints them although the runs hold only the heading's words (the
-numbers come from numbering.xml), table rows as cells joined by " | ", the text box once, after
+numbers come from numbering.xml), table rows as cells joined by tabs, the text box once, after
 its paragraph, the footnotes at the end; no deleted revision, no field instruction, no header
 or footer.
 """
@@ -141,7 +141,7 @@ def add_table(document, rows: list[list[str]], expected: list[str]) -> None:
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             table.cell(r, c).text = cell
-        expected.append(" | ".join(row))
+        expected.append("\t".join(row))
 
 
 def add_text_box(paragraph, text: str) -> None:

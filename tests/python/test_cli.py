@@ -42,6 +42,19 @@ def test_parse_several_files_prints_a_list_and_reports_bad_ones(tmp_path: Path) 
     assert [d["publication"] for d in json.loads(result.stdout)] == ["安庆组工信息", "工作简报"]
 
 
+def test_parse_takes_every_format_and_each_member_of_an_archive() -> None:
+    same = DATA / "same"
+    result = run("parse", str(same / "official.ofd"))
+    assert result.returncode == 0, result.stderr
+    official = json.loads(result.stdout)
+    assert official["kind"] == "official" and official["title"].startswith("安徽省人力资源")
+    result = run("parse", str(DATA / "archives" / "downloads.zip"))
+    assert result.returncode == 1  # two members are not read, and say why
+    assert [d["kind"] for d in json.loads(result.stdout)] == ["bulletin", "official", "official"]
+    assert "统计表.xls: unsupported format: .xls" in result.stderr
+    assert "etc/passwd: unsafe member name" in result.stderr
+
+
 def test_report_is_self_contained_html(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     result = run("report", str(SAMPLE), "--out", str(out))

@@ -7,10 +7,13 @@
 
 namespace gongwen {
 
-// Why a file of this name is not read ("unsupported format: .xls"), or empty when it is: the
-// suffixes of text (.txt .text .md), PDF, web pages (.html .htm .shtml .xhtml .mht
-// .mhtml), DOCX, DOC, WPS, ODT, OFD and zip archives, and a name without a suffix (its bytes
-// decide). Case-insensitive; only the last path component counts.
+// The suffixes of the files gongwen reads, lower case: text (.txt .text .md), PDF, web pages
+// (.html .htm .shtml .xhtml .mht .mhtml), DOCX, DOC, WPS, ODT, OFD and zip archives.
+std::vector<std::string> ReadSuffixes();
+
+// Why a file of this name is not read ("unsupported format: .xls"), or empty when it is: one
+// of ReadSuffixes(), or a name without a suffix (its bytes decide). Case-insensitive; only the
+// last path component counts.
 std::string UnsupportedFormat(std::string_view path);
 
 // True when `path` names a zip archive of documents by its suffix (.zip).
