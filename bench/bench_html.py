@@ -130,6 +130,8 @@ def main() -> None:
     for name, read in readers.items():
         scores = "".join(f"{value:>8.3f}" for value in score(read, corpus))
         print(f"{name:<14}{scores}{megabytes / best[name]:>8.1f}")
+    if len(best) == 2:
+        print(f"gongwen is {best['trafilatura'] / best['gongwen']:.1f}x trafilatura's speed")
 
 
 if __name__ == "__main__":

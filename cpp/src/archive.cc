@@ -20,9 +20,9 @@ namespace {
 // zip bomb's shape.
 constexpr int kMaxArchiveDepth = 3;
 
-constexpr std::array<std::string_view, 16> kReadSuffixes{
-    ".txt", ".text",  ".md",   ".pdf", ".html", ".htm", ".shtml", ".xhtml",
-    ".mht", ".mhtml", ".docx", ".doc", ".wps",  ".odt", ".ofd",   ".zip"};
+constexpr std::array<std::string_view, 17> kReadSuffixes{
+    ".txt",   ".text", ".md",  ".pdf", ".html", ".htm", ".shtml", ".xhtml", ".mht",
+    ".mhtml", ".docx", ".doc", ".wps", ".rtf",  ".odt", ".ofd",   ".zip"};
 
 std::string_view BaseName(std::string_view path) {
   const std::size_t slash = path.find_last_of('/');

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "charset.h"
 #include "file_io.h"
 #include "formats.h"
 #include "gongwen/error.h"
@@ -64,7 +65,6 @@ constexpr std::size_t kUtf8Evidence = 8;
 constexpr std::size_t kChunkUnits = 64 * 1024;
 constexpr std::size_t kChunkBytes = 1024 * 1024;
 
-using ConverterPtr = std::unique_ptr<UConverter, decltype(&ucnv_close)>;
 using DetectorPtr = std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)>;
 
 // Throws for a failure of ICU itself (missing data, no memory), which is no fault of the input.
@@ -197,27 +197,6 @@ class Utf8Writer {
   std::string& out_;
   UChar lead_ = 0;
 };
-
-// Opens ICU's converter for `name`, or returns null when ICU does not know the name.
-ConverterPtr OpenConverter(const std::string& name) {
-  UErrorCode status = U_ZERO_ERROR;
-  ConverterPtr converter(ucnv_open(name.c_str(), &status), &ucnv_close);
-  if (U_FAILURE(status)) converter.reset();
-  return converter;
-}
-
-// The usual name of a converter's charset: MIME's, else IANA's, else ICU's own.
-std::string StandardName(UConverter* converter) {
-  UErrorCode status = U_ZERO_ERROR;
-  const char* canonical = ucnv_getName(converter, &status);
-  CheckIcu(status, "ucnv_getName");
-  for (const char* standard : {"MIME", "IANA"}) {
-    status = U_ZERO_ERROR;
-    const char* name = ucnv_getStandardName(canonical, standard, &status);
-    if (U_SUCCESS(status) && name != nullptr) return name;
-  }
-  return canonical;
-}
 
 // Number of bytes in the sequence the converter has just rejected (at most 32, ICU's limit).
 std::size_t RejectedLength(const UConverter* converter) {
@@ -647,6 +626,25 @@ DecodedText DecodeForced(std::string_view bytes, std::string_view name, std::str
 }
 
 }  // namespace
+
+ConverterPtr OpenConverter(const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr converter(ucnv_open(name.c_str(), &status), &ucnv_close);
+  if (U_FAILURE(status)) converter.reset();
+  return converter;
+}
+
+std::string StandardName(UConverter* converter) {
+  UErrorCode status = U_ZERO_ERROR;
+  const char* canonical = ucnv_getName(converter, &status);
+  CheckIcu(status, "ucnv_getName");
+  for (const char* standard : {"MIME", "IANA"}) {
+    status = U_ZERO_ERROR;
+    const char* name = ucnv_getStandardName(canonical, standard, &status);
+    if (U_SUCCESS(status) && name != nullptr) return name;
+  }
+  return canonical;
+}
 
 DecodedText DecodeTextBytes(std::string_view bytes, std::string_view name,
                             std::string_view encoding) {

@@ -92,7 +92,17 @@ DecodedText DecodeWordBinary(std::string_view bytes, std::string_view name) {
   return Labelled(ExtractDocx(package), "doc", suffix == ".wps" ? "WPS" : "DOC");
 }
 
+// RTF (.rtf, and .doc files that some sites' systems write as RTF): converted to
+// DOCX by LibreOffice as DOC is (antiword reads no RTF).
+DecodedText DecodeRtf(std::string_view bytes, std::string_view name) {
+  const std::string docx = ConvertToDocx(bytes, name, ".rtf", kConvertSeconds);
+  ZipReader package(docx, name);
+  return Labelled(ExtractDocx(package), "rtf", "RTF");
+}
+
 }  // namespace
+
+bool LooksLikeRtf(std::string_view head) { return head.starts_with("{\\rtf"); }
 
 bool IsDocumentPackage(const ZipReader& package) {
   return IsWordPackage(package) || HasMemberNoCase(package, "ofd.xml") ||
@@ -107,6 +117,7 @@ DecodedText DecodeBytes(std::string_view bytes, std::string_view name, std::stri
   if (bytes.starts_with("%PDF-")) return {ExtractPdfText(bytes, name), "PDF", "pdf"};
   if (LooksLikeZip(bytes)) return DecodePackage(bytes, name);
   if (IsOle2(bytes)) return DecodeWordBinary(bytes, name);
+  if (LooksLikeRtf(bytes)) return DecodeRtf(bytes, name);
   if (LooksLikeHtml(bytes.substr(0, kHtmlSniffBytes))) return ExtractHtml(bytes, name, encoding);
   return DecodeTextBytes(bytes, name, encoding);
 }

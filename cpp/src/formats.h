@@ -21,6 +21,8 @@ DecodedText DecodeTextBytes(std::string_view bytes, std::string_view name,
 // True when the head of a file is a PDF, a zip package or an OLE2 compound file (DOC, WPS):
 // binary containers that the text checks must not reject for their NUL bytes.
 bool IsContainerHead(std::string_view head);
+// True when a file's head is RTF ("{\\rtf"), read through LibreOffice as DOC is.
+bool LooksLikeRtf(std::string_view head);
 // True when a zip package is one document (a DOCX, ODT or OFD by the part each requires), not
 // an archive of documents.
 bool IsDocumentPackage(const ZipReader& package);

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "charset.h"
 #include "formats.h"
 #include "gongwen/error.h"
 #include "text.h"
@@ -247,29 +248,6 @@ HtmlSource ExtractMhtHtml(std::string_view bytes, std::string_view name) {
 }
 
 // ===== Charsets ==================================================================================
-
-using ConverterPtr = std::unique_ptr<UConverter, decltype(&ucnv_close)>;
-
-ConverterPtr OpenConverter(const std::string& charset) {
-  UErrorCode status = U_ZERO_ERROR;
-  ConverterPtr converter(ucnv_open(charset.c_str(), &status), &ucnv_close);
-  if (U_FAILURE(status)) converter.reset();
-  return converter;
-}
-
-// The usual name of a converter's charset (MIME's, else IANA's, else ICU's), as decode.cc names
-// forced encodings.
-std::string StandardName(UConverter* converter) {
-  UErrorCode status = U_ZERO_ERROR;
-  const char* canonical = ucnv_getName(converter, &status);
-  if (U_FAILURE(status)) return "unknown";
-  for (const char* standard : {"MIME", "IANA"}) {
-    status = U_ZERO_ERROR;
-    const char* standard_name = ucnv_getStandardName(canonical, standard, &status);
-    if (U_SUCCESS(status) && standard_name != nullptr) return standard_name;
-  }
-  return canonical;
-}
 
 // A page's charset label as the converter to use: the GB2312/GBK family as GB18030 (a superset:
 // pages labelled gb2312 routinely hold GBK characters), Latin-1 as windows-1252 and UTF-16 as

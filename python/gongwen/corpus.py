@@ -107,8 +107,8 @@ class Corpus:
         ----------
         paths : path, directory, glob pattern, or an iterable of them
             A directory is searched recursively; a pattern such as ``"bulletins/**/*.txt"`` is
-            expanded with :func:`glob.glob`. Text, PDF, web pages, DOCX, DOC, WPS, ODT and OFD
-            files are read; a zip archive is read member by member (each a document named
+            expanded with :func:`glob.glob`. Text, PDF, web pages, DOCX, DOC, WPS, RTF, ODT and
+            OFD files are read; a zip archive is read member by member (each a document named
             ``archive.zip/member``); a file of another format is listed in :attr:`errors`
             (``"unsupported format: .xls"``), never skipped without a word.
         encoding : str, optional

@@ -90,7 +90,7 @@ class Document:
     (whose value is kept). ``parts`` lists every element found with its span.
 
     ``format`` is the file's (``"text"``, ``"pdf"``, ``"html"``, ``"docx"``, ``"odt"``,
-    ``"ofd"``, ``"doc"``) and ``file_metadata`` what the file said about itself: a web page's
+    ``"ofd"``, ``"doc"``, ``"rtf"``) and ``file_metadata`` what the file said about itself: a web page's
     ``<title>``, ``<meta>`` tags and metadata table, a DOCX's properties, under the keys
     ``title``, ``doc_number``, ``issuer``, ``written_date``, ``published_date``,
     ``index_number``, ``topic``, ``source``, ``author``, ``keywords``, ``description``.

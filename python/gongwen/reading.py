@@ -22,8 +22,8 @@ def read_text(path: PathLike, encoding: str | None = None) -> str:
     The format is told by the file's first bytes, not its name: text in any encoding; PDF
     (poppler); a web page (``.html``, ``.htm``, ``.shtml``, ``.mht``: its main content, without
     the site's navigation, menus and footer); DOCX and ODT (paragraphs, Word's numbering as
-    printed, tables as rows, text boxes, footnotes); DOC and WPS (converted by LibreOffice,
-    which must be installed); OFD (GB/T 33190, lines rebuilt from the text's positions). A
+    printed, tables as rows, text boxes, footnotes); DOC and WPS (converted by LibreOffice, or
+    antiword: ``GONGWEN_DOC_CONVERTER``); RTF (by LibreOffice); OFD (GB/T 33190, lines rebuilt from the text's positions). A
     member of a zip archive is read by its path, ``"downloads.zip/folder/a.docx"``.
 
     Parameters

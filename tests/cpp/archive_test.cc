@@ -38,7 +38,7 @@ TEST(ArchiveTest, SupportedFormatsBySuffix) {
   EXPECT_TRUE(IsArchiveName("x/Downloads.ZIP"));
   EXPECT_FALSE(IsArchiveName("x.zip/file.docx"));
   const std::vector<std::string> suffixes = ReadSuffixes();
-  EXPECT_EQ(suffixes.size(), 16u);
+  EXPECT_EQ(suffixes.size(), 17u);
   for (const std::string& suffix : suffixes) {
     EXPECT_EQ(UnsupportedFormat("dir/file" + suffix), "") << suffix;
     EXPECT_EQ(suffix.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), std::string::npos) << suffix;

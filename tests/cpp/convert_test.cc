@@ -421,5 +421,26 @@ TEST_F(ConvertTest, DocConverterIsChosenByTheEnvironment) {
   }
 }
 
+// RTF (the format some sites save under .doc) goes through LibreOffice whatever its name says;
+// antiword reads no RTF, so choosing it changes nothing here.
+TEST_F(ConvertTest, RtfIsReadThroughLibreOffice) {
+  RequireSoffice();
+  const std::string bytes = ReadFileBytes(TestData("same/official.rtf"));
+  ASSERT_TRUE(LooksLikeRtf(bytes));
+  setenv("GONGWEN_DOC_CONVERTER", "antiword", 1);
+  const DecodedText rtf = DecodeBytes(bytes, "misnamed.doc", {});
+  EXPECT_EQ(rtf.format, "rtf");
+  EXPECT_EQ(rtf.encoding, "RTF");
+  EXPECT_EQ(WithoutSpace(rtf.text), WithoutSpace(ReadFileBytes(TestData("same/official.txt"))));
+  setenv("GONGWEN_SOFFICE", (root_ / "no-such-soffice").c_str(), 1);
+  try {
+    DecodeBytes(bytes, "a.rtf", {});
+    FAIL() << "no error";
+  } catch (const DecodeError& e) {
+    EXPECT_NE(std::string(e.what()).find("libreoffice-writer-nogui"), std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace gongwen

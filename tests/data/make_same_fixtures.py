@@ -2,8 +2,8 @@
 for the test that every format of the same text gives the same Document.
 
 - ``<name>.txt``: the text (the source of truth);
-- ``.docx``, ``.odt``, ``.doc``, ``.pdf``: converted from the text by LibreOffice (``soffice``,
-  a test-only tool here), each line a paragraph;
+- ``.docx``, ``.odt``, ``.doc``, ``.rtf``, ``.pdf``: converted from the text by LibreOffice
+  (``soffice``, a test-only tool here), each line a paragraph;
 - ``.html``: the text as a county government site publishes it, in GBK, inside the site's
   header, navigation, breadcrumb, information bar, share buttons, related links and footer;
 - ``.ofd``: the text laid out on A4 pages as an OFD writer does (text objects per printed line,
@@ -117,7 +117,7 @@ def main() -> None:
             title = next(line.strip() for line in text.splitlines() if "关于" in line)
             plain = OUT / f"{name}.txt"
             plain.write_text(text, "utf-8")
-            for target in ("docx", "odt", 'doc:"MS Word 97"', "pdf"):
+            for target in ("docx", "odt", 'doc:"MS Word 97"', "rtf", "pdf"):
                 made = soffice(plain, target.replace('"', ""), work, work / "profile")
                 shutil.copyfile(made, OUT / made.name)
             (OUT / f"{name}.html").write_bytes(web_page(text, title))

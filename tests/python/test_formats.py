@@ -142,7 +142,7 @@ SAME = DATA / "same"
 # The fields that every format of the same text must give alike.
 SAME_FIELDS = ["kind", "title", "doc_number", "issuers", "recipients", "signatories", "date",
                "attachments", "notes"]  # fmt: skip
-FORMATS = ["pdf", "docx", "odt", "doc", "html", "ofd"]
+FORMATS = ["pdf", "docx", "odt", "doc", "rtf", "html", "ofd"]
 
 
 def _squeezed(text: str | None) -> str:

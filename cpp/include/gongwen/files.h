@@ -8,7 +8,7 @@
 namespace gongwen {
 
 // The suffixes of the files gongwen reads, lower case: text (.txt .text .md), PDF, web pages
-// (.html .htm .shtml .xhtml .mht .mhtml), DOCX, DOC, WPS, ODT, OFD and zip archives.
+// (.html .htm .shtml .xhtml .mht .mhtml), DOCX, DOC, WPS, RTF, ODT, OFD and zip archives.
 std::vector<std::string> ReadSuffixes();
 
 // Why a file of this name is not read ("unsupported format: .xls"), or empty when it is: one
