@@ -817,6 +817,7 @@ class LineWriter {
   void Leave(const Frame& frame);
   void Text(std::string_view utf8);
   void Break(bool hard);
+  void SpaceIfPending();
   void ReadHead(const GumboElement& element);
 
   Line current_;
@@ -972,8 +973,7 @@ void LineWriter::Text(std::string_view utf8) {
         pending_space_ = true;
         continue;
       }
-      if (pending_space_ && !current_.text.empty()) current_.text += ' ';
-      pending_space_ = false;
+      SpaceIfPending();
       current_.text += c;
       ++current_.chars;
       if (links_ > 0) ++current_.link_chars;
@@ -986,14 +986,22 @@ void LineWriter::Text(std::string_view utf8) {
       pending_space_ = pending_space_ || c == 0xA0;
       continue;
     }
-    if (pending_space_ && !current_.text.empty()) current_.text += ' ';
-    pending_space_ = false;
+    SpaceIfPending();
     text::AppendUtf8(current_.text, static_cast<char32_t>(c));
     if (text::IsSpace(static_cast<char32_t>(c))) continue;
     ++current_.chars;
     if (links_ > 0) ++current_.link_chars;
     if (IsSentencePunct(static_cast<char32_t>(c))) ++current_.punct;
   }
+}
+
+// The space that white space or a block boundary left before the next character: none at the
+// start of a line or of a table cell (after its tab).
+void LineWriter::SpaceIfPending() {
+  if (pending_space_ && !current_.text.empty() && current_.text.back() != '\t') {
+    current_.text += ' ';
+  }
+  pending_space_ = false;
 }
 
 // Ends the current line. A hard break (<br>, an empty paragraph) on an empty line leaves a blank.
@@ -1023,6 +1031,9 @@ void LineWriter::Break(bool hard) {
 struct Label {
   std::u32string_view text;
   std::string_view key;
+  // A word that a line of an article may also begin with (名称：, 分类：): such a line is metadata
+  // only beside another line of metadata, or with a label that is not weak.
+  bool weak = false;
 };
 
 constexpr Label kLabels[] = {
@@ -1036,11 +1047,18 @@ constexpr Label kLabels[] = {
     {U"成文日期", "written_date"},
     {U"成文时间", "written_date"},
     {U"标题", "title"},
+    {U"名称", "title", true},
     {U"发文字号", "doc_number"},
     {U"文号", "doc_number"},
     {U"发布日期", "published_date"},
     {U"发布时间", "published_date"},
     {U"公开日期", "published_date"},
+    {U"更新时间", "published_date"},
+    {U"更新日期", "published_date"},
+    {U"信息分类", "topic"},
+    {U"所属分类", "topic"},
+    {U"分类", "topic", true},
+    {U"发布单位", "issuer"},
     {U"信息来源", "source"},
     {U"文章来源", "source"},
     {U"稿件来源", "source"},
@@ -1051,6 +1069,12 @@ constexpr Label kLabels[] = {
     {U"点击数", ""},
     {U"阅读次数", ""},
     {U"访问量", ""},
+    {U"访问次数", ""},
+    {U"浏览量", ""},
+    {U"阅读量", ""},
+    {U"点击量", ""},
+    {U"点击", "", true},
+    {U"浏览", "", true},
     {U"字体", ""},
     {U"字号", ""},
     {U"有效性", ""},
@@ -1111,53 +1135,151 @@ std::size_t DateRun(std::u32string_view s, std::size_t i) {
   return j - i >= kMinDate && digits >= 6 ? j : i;
 }
 
+// A label of a metadata table that kLabels does not name (分　类：, 所属栏目：): two to six
+// ideographs, maybe spaced out, and a colon. Taken only beside a known label on the same line.
+constexpr Label kOtherLabel{U"", ""};
+constexpr std::size_t kOtherLabelMax = 6;
+
+bool IsIdeograph(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+const Label* OtherLabelAt(std::u32string_view s, std::size_t i, std::size_t* after) {
+  std::size_t j = i;
+  std::size_t ideographs = 0;
+  std::size_t longest_run = 0;  // of ideographs between spaces: 1 when spaced out (分 类)
+  std::size_t run = 0;
+  bool spaced = false;
+  while (j < s.size() && ideographs <= kOtherLabelMax) {
+    if (IsIdeograph(s[j])) {
+      spaced = spaced || (ideographs > 0 && run == 0);
+      ++ideographs;
+      longest_run = std::max(longest_run, ++run);
+    } else if (ideographs > 0 && IsLabelSpace(s[j])) {
+      run = 0;
+    } else {
+      break;
+    }
+    ++j;
+  }
+  // "通知 索引号：" is a value and a label, not one label.
+  if (spaced && longest_run > 1) return nullptr;
+  if (ideographs < 2 || ideographs > kOtherLabelMax || j >= s.size()) return nullptr;
+  if (s[j] != U'：' && s[j] != U':') return nullptr;
+  *after = j + 1;
+  return &kOtherLabel;
+}
+
+bool IsLabelBoundary(char32_t c) {
+  return IsLabelSpace(c) || c == U'【' || c == U'[' || c == U'】' || c == U']';
+}
+
+// The label that ends the value begun at `after`: at or past `from`, after white space or a
+// bracket (any label), or right after the value's last character (a known label with no key,
+// such as 浏览量, or one that follows a character that is not an ideograph: "2024-03-22来源：",
+// as adjacent <span>s print). Returns null at the end of the line.
+const Label* NextLabel(std::u32string_view s, std::size_t after, std::size_t* end,
+                       std::size_t* next_after) {
+  for (std::size_t i = after + 1; i < s.size(); ++i) {
+    if (IsLabelBoundary(s[i - 1])) {
+      if (const Label* next = LabelAt(s, i, next_after)) {
+        *end = i;
+        return next;
+      }
+      if (const Label* next = OtherLabelAt(s, i, next_after)) {
+        *end = i;
+        return next;
+      }
+    } else if (const Label* next = LabelAt(s, i, next_after)) {
+      if (next->key.empty() || !IsIdeograph(s[i - 1])) {
+        *end = i;
+        return next;
+      }
+    }
+  }
+  *end = s.size();
+  return nullptr;
+}
+
+bool IsDateKey(std::string_view key) { return key.ends_with("_date"); }
+
+enum class MetaLine { kNo, kWeak, kYes };
+
 // Reads a line made of "label：value" pairs (a metadata table row "索 引 号：\t000014349/2018-00206
 // \t主题分类：\t…", a list item, or "发布时间：2023-05-06 来源：安庆市委组织部"). Returns whether
 // the whole line is such pairs; appends the pairs with a key to `out`.
-bool ReadMetaLine(std::string_view utf8, Metadata* out) {
-  if (utf8.size() > 600) return false;  // a paragraph, not a metadata row
+MetaLine ReadMetaLine(std::string_view utf8, Metadata* out) {
+  if (utf8.size() > 600) return MetaLine::kNo;  // a paragraph, not a metadata row
   const std::u32string s = text::Decode(utf8);
   std::size_t i = 0;
   while (i < s.size() && (IsLabelSpace(s[i]) || s[i] == U'【' || s[i] == U'[')) ++i;
   std::size_t after = 0;
   const Label* label = LabelAt(s, i, &after);
+  if (label == nullptr) label = OtherLabelAt(s, i, &after);
   Metadata found;
   if (label == nullptr) {
     // A news page's byline: "2023年08月15日 10:20  来源：…" (a date, then labelled values).
     const std::size_t date_end = DateRun(s, i);
-    if (date_end == i) return false;
+    if (date_end == i) return MetaLine::kNo;
     std::size_t j = date_end;
     while (j < s.size() && IsLabelSpace(s[j])) ++j;
     label = j > date_end ? LabelAt(s, j, &after) : nullptr;
-    if (label == nullptr) return false;
+    if (label == nullptr) return MetaLine::kNo;
     found.emplace_back("published_date",
                        text::Encode(text::Trim(std::u32string_view(s).substr(i, date_end - i))));
   }
+  bool known = label != &kOtherLabel;
+  bool strong = !found.empty() || (label != nullptr && known && !label->weak);
   while (label != nullptr) {
-    // The value runs to the next label (at a tab, a space, or a bracket) or the end.
-    std::size_t end = after;
-    const Label* next = nullptr;
+    // The value runs to the next label or the end of the line.
+    std::size_t end = 0;
     std::size_t next_after = 0;
-    for (; end < s.size(); ++end) {
-      if (end > after && (IsLabelSpace(s[end - 1]) || s[end - 1] == U'【' || s[end - 1] == U'[' ||
-                          s[end - 1] == U'】' || s[end - 1] == U']')) {
-        next = LabelAt(s, end, &next_after);
-        if (next != nullptr) break;
-      }
-    }
+    const Label* next = NextLabel(s, after, &end, &next_after);
     std::u32string_view value = text::Trim(std::u32string_view(s).substr(after, end - after));
     while (!value.empty() && (value.back() == U'【' || value.back() == U'[' ||
                               value.back() == U'】' || value.back() == U']')) {
       value = text::Trim(value.substr(0, value.size() - 1));
+    }
+    // A date's value is the date and time: not a counter or a word that follows without a label.
+    if (IsDateKey(label->key)) {
+      if (const std::size_t date_end = DateRun(value, 0); date_end > 0) {
+        value = value.substr(0, date_end);
+      }
     }
     if (!label->key.empty() && !value.empty()) {
       found.emplace_back(std::string(label->key), text::Encode(value));
     }
     label = next;
     after = next_after;
+    known = known || (label != nullptr && label != &kOtherLabel);
+    strong = strong || (label != nullptr && label != &kOtherLabel && !label->weak);
   }
+  // Labels gongwen does not know alone make a line of text ("主要做法：…"), not metadata.
+  if (!known) return MetaLine::kNo;
   out->insert(out->end(), found.begin(), found.end());
-  return true;
+  return strong ? MetaLine::kYes : MetaLine::kWeak;
+}
+
+// Marks the lines of metadata (Line::meta) and returns their pairs in page order. A weak line
+// (名称：…) counts only next to a line that is metadata for sure, as in a metadata table.
+Metadata ReadMetaLines(std::vector<Line>& lines) {
+  std::vector<MetaLine> kinds(lines.size(), MetaLine::kNo);
+  std::vector<Metadata> pairs(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].blank) kinds[i] = ReadMetaLine(lines[i].text, &pairs[i]);
+  }
+  // A run of weak lines is metadata when it touches a sure line at either end.
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    if (kinds[i] == MetaLine::kWeak && kinds[i - 1] == MetaLine::kYes) kinds[i] = MetaLine::kYes;
+  }
+  for (std::size_t i = lines.size(); i-- > 1;) {
+    if (kinds[i - 1] == MetaLine::kWeak && kinds[i] == MetaLine::kYes)
+      kinds[i - 1] = MetaLine::kYes;
+  }
+  Metadata out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    lines[i].meta = kinds[i] == MetaLine::kYes;
+    if (lines[i].meta) out.insert(out.end(), pairs[i].begin(), pairs[i].end());
+  }
+  return out;
 }
 
 // ===== Furniture =================================================================================
@@ -1305,8 +1427,10 @@ std::string TitleFromTitleTag(std::string_view title) {
   std::u32string_view best;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= s.size(); ++i) {
-    const bool cut = i == s.size() || s[i] == U'_' || s[i] == U'|' || s[i] == U'｜' ||
-                     (s[i] == U'-' && i > 0 && s[i - 1] == U' ');
+    // A hyphen cuts between words ("通知 - 某市" or "通知-某市"), not inside "2023-2024".
+    const bool hyphen = i > 0 && i + 1 < s.size() && s[i] == U'-' &&
+                        !text::IsAsciiAlnum(s[i - 1]) && !text::IsAsciiAlnum(s[i + 1]);
+    const bool cut = i == s.size() || s[i] == U'_' || s[i] == U'|' || s[i] == U'｜' || hyphen;
     if (!cut) continue;
     const std::u32string_view part = text::Trim(std::u32string_view(s).substr(start, i - start));
     if (part.size() > best.size()) best = part;
@@ -1363,6 +1487,16 @@ std::string ArticleTitle(const LineWriter& writer, const Metadata& from_lines, c
     *headline_shown = true;
     return headline->text;
   }
+  // The block's own first heading, when the <title> holds it ("标题-某市卫健委"): exact, where
+  // cutting the site's name off the <title> is a guess.
+  if (chosen != nullptr && chosen->begin < chosen->end) {
+    const Line& first = writer.lines[chosen->begin];
+    const std::string heading = Squeeze(first.text);
+    if (first.heading && !first.meta && !heading.empty() &&
+        Squeeze(writer.title).find(heading) != std::string::npos) {
+      return first.text;
+    }
+  }
   const std::string title = TitleFromTitleTag(writer.title);
   *shown = false;
   const std::string squeezed = Squeeze(title);
@@ -1415,10 +1549,9 @@ DecodedText ExtractFromUtf8(std::string utf8, std::string charset, std::string_v
   LineWriter writer;
   writer.Walk(output->document);
   output.reset();
-  Metadata from_lines;
+  const Metadata from_lines = ReadMetaLines(writer.lines);
   for (Line& line : writer.lines) {
     if (line.blank) continue;
-    line.meta = ReadMetaLine(line.text, &from_lines);
     line.furniture =
         !line.meta && line.chars <= kFurnitureMaxChars &&
         (IsFurnitureText(line) || (line.chars <= kSymbolsMaxChars && IsSymbolsOnly(line.text)));

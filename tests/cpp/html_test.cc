@@ -109,6 +109,60 @@ TEST(Html, ListMetadataBylineAndMetaTags) {
   EXPECT_EQ(Meta(news, "source"), "中共怀宁县委组织部");
 }
 
+// What a government page's metadata shows in shapes besides the gov.cn table: labels gongwen does
+// not know beside ones it does, adjacent <span>s, counters after the date, 更新时间, and a
+// weak label (名称：) that is metadata in the table but text in the article.
+TEST(Html, InfoBarsAndTablesWithLabelsOfEveryKind) {
+  const std::string body =
+      "<div "
+      "class='con'><p>为进一步做好全市老旧小区改造工作，现将有关事项通知如下，请认真贯彻落实。</p>"
+      "<p>名称：某某建设有限公司</p><p>各县区要落实主体责任，确保改造工程质量安全。</p></div>";
+  const DecodedText table = Extract(
+      "<table><tr><td>分 类：</td><td>通知</td><td>索引号：</td><td>1133/2024-00215</td></tr>"
+      "<tr><td>名　　称：</td><td colspan=3>关于老旧小区改造的通知</td></tr>"
+      "<tr><td>所属栏目：</td><td>通知公告</td><td>发文字号：</td><td>临政办发〔2024〕9号</td></tr>"
+      "</table>" +
+      body);
+  EXPECT_EQ(Meta(table, "topic"), "通知");
+  EXPECT_EQ(Meta(table, "index_number"), "1133/2024-00215");
+  EXPECT_EQ(Meta(table, "title"), "关于老旧小区改造的通知");
+  EXPECT_EQ(Meta(table, "doc_number"), "临政办发〔2024〕9号");
+  EXPECT_EQ(NormalLines(table.text),
+            (std::vector<std::string>{
+                "关于老旧小区改造的通知",
+                "为进一步做好全市老旧小区改造工作，现将有关事项通知如下，请认真贯彻落实。",
+                "名称：某某建设有限公司", "各县区要落实主体责任，确保改造工程质量安全。"}));
+
+  const DecodedText bars = Extract(
+      "<h1>关于老旧小区改造的通知</h1><div><span>发布时间：2024-03-22</span><span>来源：医政医管处"
+      "</span></div><div>作者：张三　　浏览量：1024</div><div>更新时间：2008-5-12&nbsp;点击：268"
+      "</div>" +
+      body);
+  EXPECT_EQ(Meta(bars, "published_date"), "2024-03-22");
+  EXPECT_EQ(Meta(bars, "source"), "医政医管处");
+  EXPECT_EQ(Meta(bars, "author"), "张三");
+  EXPECT_EQ(NormalLines(bars.text).size(), 4u) << bars.text;
+
+  // Two labels gongwen does not know are a line of the article, not metadata.
+  const DecodedText text =
+      Extract("<div class='con'><p>主要做法：\t强化引领 \t工作成效：明显</p>" + body.substr(17));
+  EXPECT_NE(text.text.find("主要做法："), std::string::npos) << text.text;
+}
+
+TEST(Html, TitleFromTheHeadingTheTitleTagHolds) {
+  const DecodedText page = Extract(
+      "<html><head><title>关于老旧小区改造的通知-某市卫健委</title></head><body><div class=con>"
+      "<h1>关于老旧小区改造的通知</h1><p>为进一步做好全市老旧小区改造工作，现将有关事项通知如下。"
+      "</p><p>各县区要落实主体责任，确保改造工程质量安全，按期完成年度任务。</p></div></body></"
+      "html>");
+  EXPECT_EQ(Meta(page, "title"), "关于老旧小区改造的通知");
+  const DecodedText years = Extract(
+      "<html><head><title>2023-2024年度工作要点 - 某市卫健委</title></head><body><p>正文第一段，"
+      "内容较长的一段话，说明有关情况。</p><p>正文第二段，内容较长的一段话，说明有关情况。</p></"
+      "body></html>");
+  EXPECT_EQ(Meta(years, "title"), "2023-2024年度工作要点");
+}
+
 TEST(Html, HeadlineOutsideTheContentBlockComesFirst) {
   EXPECT_EQ(NormalLines(ExtractFixture("county_zugong_gb2312.html").text).front(),
             "县政府请示设立高河镇便民服务中心");
@@ -160,6 +214,10 @@ TEST(Html, TablesBecomeRowsOfCells) {
       "<tr><th>序号</th><th>单位</th><th>金额</th></tr>"
       "<tr><td><p>1</p></td><td>安庆市</td><td>120</td></tr></table></div></body></html>");
   EXPECT_EQ(page.text, "各单位经费分配如下。\n序号\t单位\t金额\n1\t安庆市\t120");
+  const DecodedText paragraphs = Extract(
+      "<div class='content'><p>下达补助资金，详见下表。</p><table><tr><td><p>序号</p></td>"
+      "<td><p>单位</p></td></tr><tr><td><p>1</p></td><td> <p>东川区</p> </td></tr></table></div>");
+  EXPECT_EQ(paragraphs.text, "下达补助资金，详见下表。\n序号\t单位\n1\t东川区");
 }
 
 TEST(Html, LayoutTablesAreNotRows) {
