@@ -687,11 +687,13 @@ DecodedText ReadText(const std::string& path, std::string_view encoding) {
     head = ReadFileHead(path, kDetectionPrefix);
   } catch (const FileError& e) {
     // archive.zip/member: a member of a zip archive (ENOTDIR: a path through a file).
-    if (e.error_number() == ENOTDIR) return DecodeBytes(ReadArchiveMember(path), path, encoding);
+    if (e.error_number() == ENOTDIR) {
+      return DecodeOwnedBytes(ReadArchiveMember(path), path, encoding);
+    }
     throw;
   }
   if (encoding.empty()) RejectBinaryHead(head, path);
-  return DecodeBytes(ReadFileBytes(path), path, encoding);
+  return DecodeOwnedBytes(ReadFileBytes(path), path, encoding);
 }
 
 }  // namespace gongwen

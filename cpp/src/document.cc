@@ -9,6 +9,7 @@
 #include <array>
 
 #include "clean_internal.h"
+#include "formats.h"
 #include "gongwen/clean.h"
 #include "gongwen/decode.h"
 #include "gongwen/error.h"
@@ -416,6 +417,11 @@ Document ReadDocument(const std::string& path, std::string_view encoding) {
 Document ReadDocumentBytes(std::string_view bytes, const std::string& name,
                            std::string_view encoding) {
   return FromDecoded(DecodeBytes(bytes, name, encoding), name);
+}
+
+Document ReadDocumentBytes(std::string&& bytes, const std::string& name,
+                           std::string_view encoding) {
+  return FromDecoded(DecodeOwnedBytes(std::move(bytes), name, encoding), name);
 }
 
 }  // namespace gongwen

@@ -8,6 +8,7 @@
 // parser and its document's destruction do not recurse.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <pugixml.hpp>
@@ -138,6 +139,36 @@ const std::vector<std::string_view>& CompatibilityNamespaces() {
   return kUris;
 }
 
+// The Unicode character that byte `code` of the Symbol or Wingdings font draws (the ones that
+// documents use: relations, arithmetic, arrows, Greek letters, check marks, boxes, bullets), or 0.
+char32_t SymbolFontChar(std::string_view font, long code) {
+  struct Glyph {
+    unsigned char code;
+    char32_t unicode;
+  };
+  static constexpr Glyph kSymbol[] = {
+      {0x2D, U'−'}, {0x44, U'Δ'}, {0x53, U'Σ'}, {0x57, U'Ω'}, {0x61, U'α'}, {0x62, U'β'},
+      {0x64, U'δ'}, {0x67, U'γ'}, {0x6C, U'λ'}, {0x6D, U'μ'}, {0x70, U'π'}, {0x73, U'σ'},
+      {0xA3, U'≤'}, {0xA5, U'∞'}, {0xAC, U'←'}, {0xAD, U'↑'}, {0xAE, U'→'}, {0xAF, U'↓'},
+      {0xB0, U'°'}, {0xB1, U'±'}, {0xB3, U'≥'}, {0xB4, U'×'}, {0xB7, U'•'}, {0xB8, U'÷'},
+      {0xB9, U'≠'}, {0xBA, U'≡'}, {0xBB, U'≈'}, {0xD6, U'√'}};
+  static constexpr Glyph kWingdings[] = {{0x6C, U'●'}, {0x6E, U'■'}, {0x6F, U'□'}, {0x75, U'◆'},
+                                         {0x9F, U'•'}, {0xA7, U'▪'}, {0xA8, U'◻'}, {0xD8, U'➢'},
+                                         {0xE8, U'➔'}, {0xFB, U'✗'}, {0xFC, U'✔'}, {0xFD, U'☒'},
+                                         {0xFE, U'☑'}};
+  const auto lookup = [code](const auto& table) -> char32_t {
+    for (const Glyph& glyph : table) {
+      if (glyph.code == code) return glyph.unicode;
+    }
+    return 0;
+  };
+  std::string lower(font);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "symbol") return lookup(kSymbol);
+  if (lower == "wingdings") return lookup(kWingdings);  // Wingdings 2 and 3 draw others
+  return 0;
+}
+
 // --- Lines of text ----------------------------------------------------------------------------
 
 // Where text goes as the walk meets paragraphs, tables, rows and cells: paragraphs become lines,
@@ -147,11 +178,17 @@ class LineWriter {
  public:
   explicit LineWriter(std::string& out) : out_(&out) {}
 
-  void BeginParagraph(std::string prefix) {
-    contexts_.push_back({Kind::kParagraph, std::move(prefix), {}});
+  // `joins_next`: the paragraph's mark is a deleted revision, so that its text runs on into the
+  // next paragraph (after that one's number), as Word shows the revision accepted.
+  void BeginParagraph(std::string prefix, bool joins_next = false) {
+    contexts_.push_back({Kind::kParagraph, std::move(prefix), {}, joins_next});
+    if (!carried_.empty() && !joins_next) {
+      contexts_.back().text += carried_;
+      carried_.clear();
+    }
   }
   void EndParagraph() { CloseText(Kind::kParagraph); }
-  void BeginTable() {}
+  void BeginTable() { DeliverCarried(); }
   void BeginRow() { contexts_.push_back({Kind::kRow, {}, {}}); }
   void EndRow() {
     if (contexts_.empty() || contexts_.back().kind != Kind::kRow) return;
@@ -204,6 +241,13 @@ class LineWriter {
       if (kind == Kind::kParagraph) EndParagraph();
     }
   }
+  // At the end of a part: text carried by a deleted mark with no paragraph after it.
+  void DeliverCarried() {
+    if (carried_.empty() || !contexts_.empty()) return;
+    std::string line = std::move(carried_);
+    carried_.clear();
+    Deliver(line);
+  }
   void Redirect(std::string& out) { out_ = &out; }
 
  private:
@@ -212,12 +256,18 @@ class LineWriter {
     Kind kind;
     std::string text;  // a paragraph's number prefix, then its text; a cell's text
     std::vector<std::string> cells;
+    bool joins_next = false;
   };
 
   void CloseText(Kind kind) {
     if (contexts_.empty() || contexts_.back().kind != kind) return;
     std::string text = std::move(contexts_.back().text);
+    const bool joins_next = contexts_.back().joins_next;
     contexts_.pop_back();
+    if (joins_next && contexts_.empty()) {
+      carried_ += text;
+      return;
+    }
     Deliver(text);
   }
   // A finished paragraph or row goes into the enclosing cell, else out as a line.
@@ -241,6 +291,7 @@ class LineWriter {
 
   std::string* out_;
   std::vector<Context> contexts_;
+  std::string carried_;  // the text of paragraphs whose marks were deleted, for the next one
 };
 
 // The iterative walk: Enter decides what an element is and whether to descend; Exit closes it.
@@ -283,6 +334,9 @@ struct LevelStyle {
   long long start = 1;
   bool legal = false;  // w:isLgl: the other levels' numbers in decimal
   bool defined = false;
+  // w:lvlRestart: restarted when a level above this one-based level is numbered (0: never;
+  // by default, when any level above is).
+  std::optional<int> restart_after;
 };
 
 using LevelStyles = std::array<LevelStyle, kMaxLevels>;
@@ -297,7 +351,10 @@ std::string NextNumber(const LevelStyles& styles, Counters& counters, int level,
   long long value = restart ? *restart : counters[level] ? *counters[level] + 1 : style.start;
   value = std::clamp<long long>(value, -kMaxCounter, kMaxCounter);
   counters[level] = value;
-  for (int deeper = level + 1; deeper < kMaxLevels; ++deeper) counters[deeper].reset();
+  for (int deeper = level + 1; deeper < kMaxLevels; ++deeper) {
+    const std::optional<int> after = styles[deeper].restart_after;
+    if (!after || (*after > 0 && level < *after)) counters[deeper].reset();
+  }
   if (style.format == Format::kNone) return {};
   std::string out;
   const std::string& pattern = style.text;
@@ -381,7 +438,8 @@ class WordNumbering {
     if (id.empty() || id == "0") return {};
     const auto num = nums_.find(id);
     if (num == nums_.end()) return {};
-    const auto abstract = abstracts_.find(num->second.abstract_id);
+    const std::string abstract_id = ResolveStyleLink(num->second.abstract_id);
+    const auto abstract = abstracts_.find(abstract_id);
     if (abstract == abstracts_.end()) return {};
     const int l = std::clamp(level.value_or(0), 0, kMaxLevels - 1);
     LevelStyles styles = abstract->second;
@@ -396,7 +454,7 @@ class WordNumbering {
       num->second.used = true;
       restart = num->second.restart[l];
     }
-    return NextNumber(styles, counters_[num->second.abstract_id], l, restart);
+    return NextNumber(styles, counters_[abstract_id], l, restart);
   }
 
  private:
@@ -411,6 +469,21 @@ class WordNumbering {
     std::optional<int> level;
   };
 
+  // The abstract numbering that a list style's use (w:numStyleLink) stands for: the one of the
+  // num that the style's own numPr names, followed a few hops at most.
+  std::string ResolveStyleLink(std::string abstract_id) const {
+    for (int hop = 0; hop < kMaxStyleHops; ++hop) {
+      const auto link = style_links_.find(abstract_id);
+      if (link == style_links_.end()) break;
+      const auto style = styles_.find(link->second);
+      if (style == styles_.end()) break;
+      const auto num = nums_.find(style->second.num_id);
+      if (num == nums_.end() || num->second.abstract_id == abstract_id) break;
+      abstract_id = num->second.abstract_id;
+    }
+    return abstract_id;
+  }
+
   static LevelStyle ReadLevel(pugi::xml_node lvl, const std::string& w) {
     const auto val = [&](const char* child) {
       return std::string_view(
@@ -423,11 +496,20 @@ class WordNumbering {
     style.start = ParseNumber(val("start"), 1);
     pugi::xml_node legal = lvl.child((w + "isLgl").c_str());
     style.legal = legal && val("isLgl") != "0" && val("isLgl") != "false";
+    if (lvl.child((w + "lvlRestart").c_str())) {
+      style.restart_after = static_cast<int>(ParseNumber(val("lvlRestart"), -1));
+      if (*style.restart_after < 0) style.restart_after.reset();
+    }
     return style;
   }
 
   void LoadAbstract(pugi::xml_node node, const std::string& w) {
-    LevelStyles& levels = abstracts_[node.attribute((w + "abstractNumId").c_str()).value()];
+    const std::string id = node.attribute((w + "abstractNumId").c_str()).value();
+    // A list style's use: its levels are those of the numbering the style names.
+    const std::string link =
+        node.child((w + "numStyleLink").c_str()).attribute((w + "val").c_str()).value();
+    if (!link.empty()) style_links_[id] = link;
+    LevelStyles& levels = abstracts_[id];
     // A named string: children() keeps a pointer to the name it is given.
     const std::string lvl_name = w + "lvl";
     for (pugi::xml_node lvl : node.children(lvl_name.c_str())) {
@@ -454,6 +536,7 @@ class WordNumbering {
   }
 
   std::unordered_map<std::string, LevelStyles> abstracts_;
+  std::unordered_map<std::string, std::string> style_links_;  // abstractNumId -> list style
   std::unordered_map<std::string, Num> nums_;
   std::unordered_map<std::string, Style> styles_;
   std::unordered_map<std::string, Counters> counters_;
@@ -536,7 +619,12 @@ class DocxWalker {
       case Tag::kSkip:
         return Action::kSkip;
       case Tag::kP:
-        writer_.BeginParagraph(ParagraphNumber(node));
+        // A deleted paragraph mark: the paragraph runs on into the next and takes no number.
+        if (MarkDeleted(node)) {
+          writer_.BeginParagraph({}, true);
+        } else {
+          writer_.BeginParagraph(ParagraphNumber(node));
+        }
         return Action::kParagraph;
       case Tag::kRun:
         return Hidden(node) ? Action::kSkip : Action::kDescend;
@@ -553,7 +641,8 @@ class DocxWalker {
         Emit("-");
         return Action::kSkip;
       case Tag::kSym:
-        EmitSymbol(node.attribute((w_ + "char").c_str()).value());
+        EmitSymbol(node.attribute((w_ + "char").c_str()).value(),
+                   node.attribute((w_ + "font").c_str()).value());
         return Action::kSkip;
       case Tag::kNoteRef:
         Emit(note_number_);
@@ -638,9 +727,11 @@ class DocxWalker {
     }
   }
 
-  void EmitSymbol(std::string_view hex) {
-    const long code = std::strtol(std::string(hex.substr(0, 8)).c_str(), nullptr, 16);
-    // Symbol-font characters are given in the private use area (F0xx): no Unicode meaning.
+  void EmitSymbol(std::string_view hex, std::string_view font) {
+    long code = std::strtol(std::string(hex.substr(0, 8)).c_str(), nullptr, 16);
+    // Symbol-font characters are given in the private use area (F0xx): the common ones of the
+    // Symbol and Wingdings fonts are mapped to their Unicode characters, the others dropped.
+    if (code >= 0xF000 && code <= 0xF0FF) code = SymbolFontChar(font, code & 0xFF);
     if (code <= 0x20 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF) ||
         (code >= 0xE000 && code <= 0xF8FF)) {
       return;
@@ -648,6 +739,12 @@ class DocxWalker {
     std::string utf8;
     text::AppendUtf8(utf8, static_cast<char32_t>(code));
     Emit(utf8);
+  }
+
+  bool MarkDeleted(pugi::xml_node paragraph) const {
+    return paragraph.child((w_ + "pPr").c_str())
+        .child((w_ + "rPr").c_str())
+        .child((w_ + "del").c_str());
   }
 
   bool Hidden(pugi::xml_node run) const {
@@ -1131,6 +1228,7 @@ DecodedText ExtractDocx(ZipReader& package) {
       [&](std::string_view parent, pugi::xml_node element) {
         if (LocalName(parent) == "body") walker.WalkElement(element);
       });
+  writer.DeliverCarried();
   AppendNotes(package, RelatedPart(relations, "footnotes", directory + "footnotes.xml"), "footnote",
               walker, writer);
   AppendNotes(package, RelatedPart(relations, "endnotes", directory + "endnotes.xml"), "endnote",

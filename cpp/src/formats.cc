@@ -113,13 +113,30 @@ bool IsContainerHead(std::string_view head) {
   return head.starts_with("%PDF-") || LooksLikeZip(head) || IsOle2(head);
 }
 
-DecodedText DecodeBytes(std::string_view bytes, std::string_view name, std::string_view encoding) {
+namespace {
+
+// The dispatch of DecodeBytes and DecodeOwnedBytes: `release`, when given, is the buffer behind
+// `bytes`, which a reader may free once it has what it needs.
+DecodedText Dispatch(std::string_view bytes, std::string_view name, std::string_view encoding,
+                     std::string* release) {
   if (bytes.starts_with("%PDF-")) return {ExtractPdfText(bytes, name), "PDF", "pdf"};
   if (LooksLikeZip(bytes)) return DecodePackage(bytes, name);
   if (IsOle2(bytes)) return DecodeWordBinary(bytes, name);
   if (LooksLikeRtf(bytes)) return DecodeRtf(bytes, name);
-  if (LooksLikeHtml(bytes.substr(0, kHtmlSniffBytes))) return ExtractHtml(bytes, name, encoding);
+  if (LooksLikeHtml(bytes.substr(0, kHtmlSniffBytes))) {
+    return ExtractHtml(bytes, name, encoding, release);
+  }
   return DecodeTextBytes(bytes, name, encoding);
+}
+
+}  // namespace
+
+DecodedText DecodeBytes(std::string_view bytes, std::string_view name, std::string_view encoding) {
+  return Dispatch(bytes, name, encoding, nullptr);
+}
+
+DecodedText DecodeOwnedBytes(std::string bytes, std::string_view name, std::string_view encoding) {
+  return Dispatch(bytes, name, encoding, &bytes);
 }
 
 }  // namespace gongwen

@@ -18,6 +18,9 @@ namespace gongwen {
 // charset-detection steps of DecodeBytes (which calls it for text), or the forced `encoding`.
 DecodedText DecodeTextBytes(std::string_view bytes, std::string_view name,
                             std::string_view encoding);
+// DecodeBytes of bytes it takes over: a web page's are freed as soon as they are decoded, so
+// that a large page is held once, not twice, while it is parsed (ReadText, archive members).
+DecodedText DecodeOwnedBytes(std::string bytes, std::string_view name, std::string_view encoding);
 // True when the head of a file is a PDF, a zip package or an OLE2 compound file (DOC, WPS):
 // binary containers that the text checks must not reject for their NUL bytes.
 bool IsContainerHead(std::string_view head);
@@ -44,7 +47,9 @@ bool LooksLikeHtml(std::string_view head);
 // The main content of a web page as lines of text (DecodedText::format "html"; `encoding` is the
 // charset it was decoded from: the forced one, a BOM, <meta charset>/http-equiv, else detected as
 // for text), with the page's metadata (title, dates, the government metadata table).
-DecodedText ExtractHtml(std::string_view bytes, std::string_view name, std::string_view encoding);
+// `release`, when given, holds `bytes` and is emptied once they are decoded (the caller's copy).
+DecodedText ExtractHtml(std::string_view bytes, std::string_view name, std::string_view encoding,
+                        std::string* release = nullptr);
 
 // --- Word processor packages (docx.cc, with pugixml) -----------------------------------------
 // The body of a DOCX (word/document.xml): paragraphs in order, numbering rendered as printed,

@@ -1020,6 +1020,7 @@ void LineWriter::Break(bool hard) {
     current_ = Line();
     return;
   }
+  t.shrink_to_fit();  // lines grow by doubling: a large page's would hold half again its text
   lines.push_back(std::move(current_));
   current_ = Line();
 }
@@ -1415,10 +1416,36 @@ bool IsMainText(const Line& line) {
 // `s` without white space, for comparing titles with text.
 std::string Squeeze(std::string_view s) {
   std::string out;
-  for (const char32_t c : text::Decode(s)) {
-    if (!text::IsSpace(c)) text::AppendUtf8(out, c);
+  out.reserve(s.size());
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto length = static_cast<std::int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
+  for (std::int32_t i = 0; i < length;) {
+    const std::int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !text::IsSpace(static_cast<char32_t>(c))) out.append(s.substr(start, i - start));
   }
   return out;
+}
+
+// Whether the lines (null: a blank line), white space removed and joined, start with (or, when
+// `at_start` is false, contain) `needle`, which has no white space. Looked for line by line, so
+// that the text of a large page is not copied whole.
+bool SqueezedLinesHave(const std::vector<const std::string*>& lines, std::string_view needle,
+                       bool at_start) {
+  std::string window;
+  for (const std::string* line : lines) {
+    if (line == nullptr) continue;
+    window += Squeeze(*line);
+    if (at_start) {
+      if (window.size() >= needle.size()) return window.starts_with(needle);
+      continue;
+    }
+    if (window.find(needle) != std::string::npos) return true;
+    // Keep what a match across the next line boundary may start with.
+    if (window.size() > needle.size()) window.erase(0, window.size() - needle.size());
+  }
+  return false;
 }
 
 // The article title in a <title> such as "国务院关于…的通知_政府信息公开专栏": its longest part.
@@ -1521,20 +1548,25 @@ std::string ComposeText(const std::vector<Line>& lines, const Block& chosen,
   }
   while (!out.empty() && out.back() == nullptr) out.pop_back();
   if (out.empty()) return {};
+  const std::string squeezed_title = Squeeze(title);
+  const bool add_title =
+      !squeezed_title.empty() && !SqueezedLinesHave(out, squeezed_title, headline);
+  std::size_t size = add_title ? title.size() + 1 : 0;
+  for (const std::string* line : out) size += (line != nullptr ? line->size() : 0) + 1;
   std::string text;
+  text.reserve(size);  // a large page's text is built once, not grown by doubling
+  if (add_title) text += title + "\n";
   for (const std::string* line : out) {
     if (line != nullptr) text += *line;
     text += '\n';
   }
   text.pop_back();
-  const std::string squeezed_title = Squeeze(title);
-  const std::string squeezed_text = Squeeze(text);
-  const bool missing = headline ? !squeezed_text.starts_with(squeezed_title)
-                                : squeezed_text.find(squeezed_title) == std::string::npos;
-  if (!squeezed_title.empty() && missing) {
-    text = title + "\n" + text;
-  }
   return text;
+}
+
+// Frees a string's memory (clear() keeps its capacity).
+void Release(std::string* s) {
+  if (s != nullptr) std::string().swap(*s);
 }
 
 // Parses the UTF-8 page and extracts its main text and metadata.
@@ -1546,6 +1578,9 @@ DecodedText ExtractFromUtf8(std::string utf8, std::string charset, std::string_v
       gumbo_parse_with_options(&options, utf8.data(), utf8.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   if (!output) throw DecodeError(std::string(name), 0, "the HTML parser failed");
+  // The tree holds copies of the text and attributes (and only positions into the page, which we
+  // never read), so the page can go before the walk.
+  Release(&utf8);
   LineWriter writer;
   writer.Walk(output->document);
   output.reset();
@@ -1602,7 +1637,8 @@ bool LooksLikeHtml(std::string_view head) {
   return LooksLikeMht(head);
 }
 
-DecodedText ExtractHtml(std::string_view bytes, std::string_view name, std::string_view encoding) {
+DecodedText ExtractHtml(std::string_view bytes, std::string_view name, std::string_view encoding,
+                        std::string* release) {
   std::string_view page = bytes;
   HtmlSource mht;
   std::string_view trimmed = TrimAscii(bytes.substr(0, 4096));
@@ -1611,6 +1647,8 @@ DecodedText ExtractHtml(std::string_view bytes, std::string_view name, std::stri
     page = mht.bytes;
   }
   PageText decoded = DecodePage(page, name, encoding, mht.charset);
+  Release(release);
+  Release(&mht.bytes);
   return ExtractFromUtf8(std::move(decoded.utf8), std::move(decoded.charset), name);
 }
 

@@ -252,6 +252,42 @@ TEST(DocxNumbering, FromTheStyleThroughBasedOnAndTurnedOff) {
             "一、第一节\n（一）小节\n不编号\n二、第二节\n循环\n无此编号\n");
 }
 
+// 条 numbered straight through the 章 (w:lvlRestart 0: never restart), and a level that restarts
+// only after level 1 (lvlRestart 1), not after level 2.
+TEST(DocxNumbering, LevelRestartNeverAndAfterALevel) {
+  const std::string never = "<w:lvlRestart w:val=\"0\"/>";
+  const std::string after_first = "<w:lvlRestart w:val=\"1\"/>";
+  const std::string abstract =
+      "<w:abstractNum w:abstractNumId=\"0\">" + Lvl(0, "chineseCounting", "第%1章") +
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>" + never +
+      "<w:lvlText w:val=\"第%2条\"/></w:lvl>" + Lvl(2, "decimal", "%3.") +
+      "<w:lvl w:ilvl=\"3\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/>" + after_first +
+      "<w:lvlText w:val=\"%4)\"/></w:lvl>" +
+      "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+  const std::string body = P(R("总则"), NumPr(1, 0)) + P(R("甲"), NumPr(1, 1)) +
+                           P(R("乙"), NumPr(1, 1)) + P(R("分则"), NumPr(1, 0)) +
+                           P(R("丙"), NumPr(1, 1)) + P(R("项"), NumPr(1, 3)) +
+                           P(R("款"), NumPr(1, 2)) + P(R("项"), NumPr(1, 3));
+  EXPECT_EQ(DocxText(MakeDocx(body, abstract)),
+            "第一章总则\n第一条甲\n第二条乙\n第二章分则\n第三条丙\na)项\n1.款\nb)项\n");
+}
+
+// A list style: the numbering that uses it (w:numStyleLink) prints the levels of the one that
+// defines it (w:styleLink), through the style's numPr.
+TEST(DocxNumbering, ListStylesThroughNumStyleLink) {
+  const std::string numbering =
+      "<w:abstractNum w:abstractNumId=\"0\"><w:styleLink w:val=\"L\"/>" +
+      Lvl(0, "upperRoman", "%1.") + Lvl(1, "lowerLetter", "%2)") +
+      "</w:abstractNum><w:abstractNum w:abstractNumId=\"1\"><w:numStyleLink w:val=\"L\"/>"
+      "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+      "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>";
+  const std::string styles =
+      "<w:style w:type=\"numbering\" w:styleId=\"L\"><w:pPr>" + NumPr(1, 0) + "</w:pPr></w:style>";
+  const std::string body =
+      P(R("概述"), NumPr(2, 0)) + P(R("背景"), NumPr(2, 1)) + P(R("目标"), NumPr(2, 0));
+  EXPECT_EQ(DocxText(MakeDocx(body, numbering, styles)), "I.概述\na)背景\nII.目标\n");
+}
+
 // --- Runs, fields, revisions, tables, text boxes ------------------------------------------------
 
 TEST(Docx, RunsTabsBreaksSymbolsAndHiddenText) {
@@ -259,10 +295,13 @@ TEST(Docx, RunsTabsBreaksSymbolsAndHiddenText) {
       P(R("甲") +
         "<w:r><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t><w:cr/>"
         "<w:t>A</w:t><w:noBreakHyphen/><w:t>B</w:t><w:sym w:font=\"Symbol\" w:char=\"F0B7\"/>"
-        "<w:sym w:font=\"Arial\" w:char=\"00A7\"/><w:softHyphen/></w:r>"
-        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
+        "<w:sym w:font=\"Arial\" w:char=\"00A7\"/><w:softHyphen/>"
+        "<w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/><w:sym w:font=\"Symbol\" w:char=\"F0B3\"/>"
+        "<w:sym w:font=\"Wingdings 2\" w:char=\"F0FC\"/><w:sym w:font=\"Symbol\" w:char=\"F0FF\"/>"
+        "</w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
         "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>显示</w:t></w:r>");
-  EXPECT_EQ(DocxText(MakeDocx(body)), "甲\t乙\n丙\nA-B§显示\n");
+  // Symbol and Wingdings glyphs as the characters they draw; unknown ones (Wingdings 2) dropped.
+  EXPECT_EQ(DocxText(MakeDocx(body)), "甲\t乙\n丙\nA-B•§✔≥显示\n");
 }
 
 TEST(Docx, FieldsShowTheirResultNotTheirInstruction) {
@@ -286,6 +325,22 @@ TEST(Docx, RevisionsDeletedLeftOutInsertedKept) {
         "<w:moveFrom w:id=\"3\"><w:r><w:t>移走</w:t></w:r></w:moveFrom>" +
         "<w:moveTo w:id=\"4\"><w:r><w:t>移来</w:t></w:r></w:moveTo>");
   EXPECT_EQ(DocxText(MakeDocx(body)), "保留插入移来\n");
+}
+
+// A paragraph whose mark is a deleted revision runs on into the next one, as Word shows the
+// revision accepted, and takes no number: the numbers after it are not shifted.
+TEST(Docx, DeletedParagraphMarksJoinAndTakeNoNumber) {
+  const std::string abstract =
+      "<w:abstractNum w:abstractNumId=\"0\">" + Lvl(0, "chineseCounting", "%1、") +
+      "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+  const std::string deleted_mark = "<w:rPr><w:del w:id=\"9\" w:author=\"x\"/></w:rPr>";
+  const std::string body = P(R("总体要求"), NumPr(1, 0)) +
+                           P("<w:del w:id=\"5\"><w:r><w:delText>主要职责</w:delText></w:r></w:del>",
+                             NumPr(1, 0) + deleted_mark) +
+                           P(R("工作任务"), NumPr(1, 0)) + P(R("成员如下"), deleted_mark) +
+                           P(R("：张三、李四。")) + P(R("末段"), deleted_mark);
+  EXPECT_EQ(DocxText(MakeDocx(body, abstract)),
+            "一、总体要求\n二、工作任务\n成员如下：张三、李四。\n末段\n");
 }
 
 TEST(Docx, TablesAsRowsNestedTablesInTheirCell) {

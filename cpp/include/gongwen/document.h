@@ -81,6 +81,9 @@ Document ParseDocument(std::string_view text, const Metadata& metadata = {});
 // Decodes (see DecodeBytes) and parses a file's bytes, `name` labelling errors and the result.
 Document ReadDocumentBytes(std::string_view bytes, const std::string& name,
                            std::string_view encoding = {});
+// The same, taking the bytes over: a web page's are freed as soon as they are decoded.
+Document ReadDocumentBytes(std::string&& bytes, const std::string& name,
+                           std::string_view encoding = {});
 
 // Reads (see ReadText) and parses a file; throws what ReadBulletin throws.
 Document ReadDocument(const std::string& path, std::string_view encoding = {});
