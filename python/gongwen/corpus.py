@@ -377,7 +377,7 @@ def _load(
     return map_batches(
         lambda part: _core.load_documents([os.fsencode(f) for f in part], threads, encoding),
         files,
-        max(8, 4 * threads),
+        16 * threads,  # large enough that one slow file does not idle the other threads
         progress,
         len(files),
         "loading documents",
