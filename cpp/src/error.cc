@@ -16,6 +16,7 @@ FileError::FileError(std::string path, int error_number, const std::string& reas
       error_number_(error_number) {}
 
 EmptyDocument::EmptyDocument(const std::string& path)
-    : Error("no text in '" + path + "' (an empty file, or a PDF without a text layer)") {}
+    : Error("no text in '" + path +
+            "' (an empty file, a scan without a text layer, or a web page without main text)") {}
 
 }  // namespace gongwen

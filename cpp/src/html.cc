@@ -160,7 +160,9 @@ std::string DecodeQuotedPrintable(std::string_view s) {
   return out;
 }
 
-std::string DecodeBase64(std::string_view s) {
+// Base64 with line breaks; nullopt for a character that is not base64, white space or padding
+// (a damaged part, whose bytes would decode to garbage).
+std::optional<std::string> DecodeBase64(std::string_view s) {
   std::string out;
   out.reserve(s.size() / 4 * 3);
   std::uint32_t bits = 0;
@@ -172,7 +174,10 @@ std::string DecodeBase64(std::string_view s) {
     if (c >= '0' && c <= '9') v = c - '0' + 52;
     if (c == '+') v = 62;
     if (c == '/') v = 63;
-    if (v < 0) continue;  // line breaks, padding
+    if (v < 0) {
+      if (c == '=' || c == '\r' || c == '\n' || c == ' ' || c == '\t') continue;
+      return std::nullopt;
+    }
     bits = (bits << 6) | static_cast<std::uint32_t>(v);
     if (++count == 4) {
       out += static_cast<char>(bits >> 16);
@@ -192,14 +197,16 @@ std::string DecodeBase64(std::string_view s) {
 }
 
 // The body of a MIME entity, undone from its Content-Transfer-Encoding.
-HtmlSource DecodeEntity(std::string_view headers, std::string_view body) {
+HtmlSource DecodeEntity(std::string_view headers, std::string_view body, std::string_view name) {
   const std::string transfer = LowerAscii(HeaderValue(headers, "content-transfer-encoding:"));
   HtmlSource source;
   source.charset = ParamValue(HeaderValue(headers, "content-type:"), "charset");
   if (transfer.starts_with("quoted-printable")) {
     source.bytes = DecodeQuotedPrintable(body);
   } else if (transfer.starts_with("base64")) {
-    source.bytes = DecodeBase64(body);
+    std::optional<std::string> bytes = DecodeBase64(body);
+    if (!bytes) throw DecodeError(std::string(name), 0, "MHT archive whose page is damaged base64");
+    source.bytes = std::move(*bytes);
   } else {
     source.bytes = std::string(body);
   }
@@ -225,7 +232,7 @@ HtmlSource ExtractMhtHtml(std::string_view bytes, std::string_view name) {
   const auto [headers, body_at] = ReadHeaders(bytes);
   const std::string type = HeaderValue(headers, "content-type:");
   const std::string_view body = bytes.substr(body_at);
-  if (StartsNoCase(type, "text/html")) return DecodeEntity(headers, body);
+  if (StartsNoCase(type, "text/html")) return DecodeEntity(headers, body, name);
   const std::string boundary = ParamValue(type, "boundary");
   if (!StartsNoCase(type, "multipart/") || boundary.empty()) {
     throw DecodeError(std::string(name), 0, "MHT archive without a text/html part");
@@ -240,7 +247,7 @@ HtmlSource ExtractMhtHtml(std::string_view bytes, std::string_view name) {
     while (!part.empty() && (part.front() == '\r' || part.front() == '\n')) part.remove_prefix(1);
     const auto [part_headers, part_body_at] = ReadHeaders(part);
     if (StartsNoCase(HeaderValue(part_headers, "content-type:"), "text/html")) {
-      return DecodeEntity(part_headers, part.substr(part_body_at));
+      return DecodeEntity(part_headers, part.substr(part_body_at), name);
     }
     at = next;
   }

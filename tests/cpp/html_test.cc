@@ -338,6 +338,10 @@ TEST(Html, MhtQuotedPrintableAndBase64) {
       "charset=\"utf-8\"\nContent-Transfer-Encoding: base64\n\n"
       "PHA+6YCa55+l77yM5aaC5LiL44CCPC9wPg==\n--b1--\n";  // <p>通知，如下。</p>
   EXPECT_EQ(Extract(b64).text, "通知，如下。");
+  // A damaged base64 part is an error, not its bytes decoded into garbage.
+  std::string damaged = b64;
+  damaged.replace(damaged.find("PHA+"), 4, "!!!!");
+  EXPECT_THROW(Extract(damaged), DecodeError);
   EXPECT_THROW(Extract("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n\n--x\n"
                        "Content-Type: image/png\n\nzz\n--x--\n"),
                DecodeError);

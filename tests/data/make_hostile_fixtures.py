@@ -148,6 +148,85 @@ VALID_ZIP = raw_zip(
     ]
 )
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx(document: str, numbering: str = "") -> bytes:
+    """A DOCX package around `document` (word/document.xml) and an optional numbering part."""
+    members = [
+        ("[Content_Types].xml", '<?xml version="1.0"?><Types/>'),
+        ("word/document.xml", document),
+    ]
+    if numbering:
+        members.append(("word/numbering.xml", numbering))
+    return raw_zip([{"name": name.encode(), "data": data.encode()} for name, data in members])
+
+
+def paragraphs(body: str) -> str:
+    return f"<w:document {W_NS}><w:body>{body}</w:body></w:document>"
+
+
+LAUGHS = "".join(
+    f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10 if i else "哈"}">' for i in range(10)
+)
+
+# DOCX at its worst: XML entities (billion laughs, an external entity), nesting deeper than any
+# parser's stack, numbering that counts past every limit, a package cut short. Each is read
+# as text without expanding or fetching anything, or refused with a DecodeError.
+DOCX_FIXTURES: dict[str, bytes] = {
+    "docx_billion_laughs.docx": docx(
+        f'<?xml version="1.0"?><!DOCTYPE w:document [{LAUGHS}]>'
+        + paragraphs(f"<w:p><w:r><w:t>{SENTENCE}&l9;</w:t></w:r></w:p>")
+    ),
+    "docx_external_entity.docx": docx(
+        '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        + paragraphs(f"<w:p><w:r><w:t>{SENTENCE}&xxe;</w:t></w:r></w:p>")
+    ),
+    "docx_deep_nesting.docx": docx(
+        paragraphs(
+            "<w:tbl><w:tr><w:tc>" * 20000
+            + f"<w:p><w:r><w:t>{SENTENCE}</w:t></w:r></w:p>"
+            + "</w:tc></w:tr></w:tbl>" * 20000
+        )
+    ),
+    "docx_numbering_overflow.docx": docx(
+        paragraphs(
+            "".join(
+                f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'
+                f"</w:pPr><w:r><w:t>{SENTENCE}</w:t></w:r></w:p>"
+                for level in ("0", "0", "99999999999", "-1")
+            )
+        ),
+        f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="9223372036854775807"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1%1%1%1%1%1%1%1%9、"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>',
+    ),
+    "docx_truncated.docx": VALID_ZIP[: len(VALID_ZIP) * 2 // 3],
+}
+
+# Web pages at their worst: nested 20,000 deep (html_test.cc goes to 100,000), text without a tag, bytes that the declared
+# charset cannot decode, a page of nothing but its site, a broken MHT archive.
+HTML_FIXTURES: dict[str, bytes] = {
+    "html_deep_nesting.html": (
+        "<html><body>" + "<div>" * 20000 + SENTENCE + "</div>" * 20000 + "</body></html>"
+    ).encode(),
+    "html_without_tags.html": ("<html><body>" + SENTENCE * 5000).encode(),
+    "html_bad_bytes.html": b'<html><head><meta charset="gb2312"></head><body><p>'
+    + SENTENCE.encode("gbk")
+    + b"\xff\xff\x80</p></body></html>",
+    "html_site_only.html": (
+        '<html><head><title>某县人民政府</title><script>var a = "<p>脚本</p>";</script></head>'
+        '<body><div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div>'
+        '<div class="footer">版权所有 网站标识码：3408250001 皖ICP备05001234号</div></body></html>'
+    ).encode(),
+    "html_broken_mht.mht": (
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/html; charset=gbk\r\nContent-Transfer-Encoding: base64\r\n"
+        b"\r\n!!!not base64!!!"
+    ),
+}
+
 # Zip archives at their worst: every one must be refused with a DecodeError, or its bad members
 # marked and refused, without a crash and without inflating past the limits.
 ZIP_FIXTURES: dict[str, bytes] = {
@@ -240,6 +319,8 @@ FIXTURES: dict[str, bytes] = {
     "truncated_pdf.pdf": b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog",
     "zip_header.bin": b"PK\x03\x04" + bytes(range(256)),
     **ZIP_FIXTURES,
+    **DOCX_FIXTURES,
+    **HTML_FIXTURES,
 }
 
 

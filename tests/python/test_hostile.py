@@ -421,6 +421,30 @@ def test_hostile_files_load_as_a_corpus_with_warnings() -> None:
     assert len(frame) == sum(len(b.articles) for b in corpus.bulletins)
 
 
+def test_hostile_documents_and_pages_expand_fetch_and_recurse_nothing() -> None:
+    # XML entities stay as written: no billion laughs, no file read through an external entity.
+    for name in ("docx_billion_laughs.docx", "docx_external_entity.docx"):
+        text = gongwen.read_text(HOSTILE / name)
+        assert text.startswith("坚持党建引领，推动乡村振兴。") and len(text) < 40, name
+        assert "root:" not in text
+    assert (
+        gongwen.read_text(HOSTILE / "docx_deep_nesting.docx").strip()
+        == "坚持党建引领，推动乡村振兴。"
+    )
+    numbered = gongwen.read_text(HOSTILE / "docx_numbering_overflow.docx").splitlines()
+    assert len(numbered) == 4 and all(line.endswith("推动乡村振兴。") for line in numbered)
+    assert all(len(line) < 200 for line in numbered)  # the counters clamped, the pattern bounded
+    with pytest.raises(gongwen.DecodeError, match="nested more than 1000"):
+        gongwen.read_text(HOSTILE / "html_deep_nesting.html")
+    with pytest.raises(gongwen.DecodeError, match="damaged base64"):
+        gongwen.read_text(HOSTILE / "html_broken_mht.mht")
+    assert len(gongwen.read_text(HOSTILE / "html_without_tags.html")) == 70_000
+    # A page of nothing but its site has no document: said, not loaded as an empty one.
+    with pytest.warns(gongwen.GongwenWarning, match="web page without main text"):
+        corpus = gongwen.Corpus.from_paths([HOSTILE / "html_site_only.html"], progress=False)
+    assert [e.error_type for e in corpus.errors] == ["EmptyDocument"] and len(corpus) == 0
+
+
 def test_ten_megabytes_without_a_newline(large_hostile_files: dict[str, Path]) -> None:
     text = gongwen.read_text(large_hostile_files["long_line"])
     assert len(text) >= 3_300_000
