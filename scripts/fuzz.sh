@@ -62,8 +62,8 @@ prepare_seeds() {
   mkdir -p "$seeds/fuzz_pdf" "$seeds/fuzz_ofd" "$seeds/fuzz_docx" "$seeds/fuzz_zip"
   # Zip packages: the small real and generated OFD, DOCX and ODT files, archives, hostile zips.
   find tests/data/ofd tests/data/hostile -name '*.ofd' -size -128k -exec cp {} "$seeds/fuzz_ofd/" \;
-  find tests/data/docx tests/data/same \( -name '*.docx' -o -name '*.odt' \) -size -128k \
-    -exec cp {} "$seeds/fuzz_docx/" \;
+  find tests/data/docx tests/data/same tests/data/hostile \( -name '*.docx' -o -name '*.odt' \) \
+    -size -128k -exec cp {} "$seeds/fuzz_docx/" \;
   find tests/data/archives tests/data/hostile tests/data/same -name '*.zip' -size -128k \
     -exec cp {} "$seeds/fuzz_zip/" \;
   "$bin/gongwen_fuzz_seeds" "$seeds"
@@ -84,7 +84,8 @@ prepare_seeds() {
   text_seeds fuzz_decode python/gongwen/data/sample/anqing-zugong-2023-24.txt tests/data/hostile/*
   # Web pages: whole, as the reader needs their structure (head, navigation, content, footer).
   mkdir -p "$seeds/fuzz_html"
-  cp tests/data/web/*.html tests/data/web/govcn/*.html "$seeds/fuzz_html/"
+  cp tests/data/web/*.html tests/data/web/govcn/*.html tests/data/web/blind/*.html \
+    tests/data/hostile/html_* "$seeds/fuzz_html/"
   text_seeds fuzz_userdict data/lexicon/gov-words.txt
   head -n 60 data/lexicon/jieba-dict.txt >"$seeds/fuzz_userdict/jieba-head.txt"
   text_seeds fuzz_stopwords data/stopwords/zh.txt
