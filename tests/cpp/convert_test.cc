@@ -236,7 +236,7 @@ TEST_F(ConvertTest, ConverterGetsACopyItsOwnProfileAndTmpdir) {
                 log.string() + "\necho \"TMPDIR=$TMPDIR\" >> " + log.string() +
                 "\nfor a in \"$@\"; do in=$a; done; cp \"$in\" " + (root_ / "input").string() +
                 "\n" + kEmptyZipPrintf + " > \"$out/input.docx\"");
-  std::string bytes("\xD0\xCF\x11\xE0 not really a compound file; 中文", 41);
+  std::string bytes("\xD0\xCF\x11\xE0 not really a compound file; 中文");
   std::string docx = ConvertToDocx(bytes, "some 'name' $(rm -rf).doc", ".DOC", 10);
   EXPECT_EQ(docx.substr(0, 4), "PK\x05\x06");
   EXPECT_EQ(ReadFileBytes(root_ / "input"), bytes);
