@@ -139,36 +139,6 @@ const std::vector<std::string_view>& CompatibilityNamespaces() {
   return kUris;
 }
 
-// The Unicode character that byte `code` of the Symbol or Wingdings font draws (the ones that
-// documents use: relations, arithmetic, arrows, Greek letters, check marks, boxes, bullets), or 0.
-char32_t SymbolFontChar(std::string_view font, long code) {
-  struct Glyph {
-    unsigned char code;
-    char32_t unicode;
-  };
-  static constexpr Glyph kSymbol[] = {
-      {0x2D, U'−'}, {0x44, U'Δ'}, {0x53, U'Σ'}, {0x57, U'Ω'}, {0x61, U'α'}, {0x62, U'β'},
-      {0x64, U'δ'}, {0x67, U'γ'}, {0x6C, U'λ'}, {0x6D, U'μ'}, {0x70, U'π'}, {0x73, U'σ'},
-      {0xA3, U'≤'}, {0xA5, U'∞'}, {0xAC, U'←'}, {0xAD, U'↑'}, {0xAE, U'→'}, {0xAF, U'↓'},
-      {0xB0, U'°'}, {0xB1, U'±'}, {0xB3, U'≥'}, {0xB4, U'×'}, {0xB7, U'•'}, {0xB8, U'÷'},
-      {0xB9, U'≠'}, {0xBA, U'≡'}, {0xBB, U'≈'}, {0xD6, U'√'}};
-  static constexpr Glyph kWingdings[] = {{0x6C, U'●'}, {0x6E, U'■'}, {0x6F, U'□'}, {0x75, U'◆'},
-                                         {0x9F, U'•'}, {0xA7, U'▪'}, {0xA8, U'◻'}, {0xD8, U'➢'},
-                                         {0xE8, U'➔'}, {0xFB, U'✗'}, {0xFC, U'✔'}, {0xFD, U'☒'},
-                                         {0xFE, U'☑'}};
-  const auto lookup = [code](const auto& table) -> char32_t {
-    for (const Glyph& glyph : table) {
-      if (glyph.code == code) return glyph.unicode;
-    }
-    return 0;
-  };
-  std::string lower(font);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower == "symbol") return lookup(kSymbol);
-  if (lower == "wingdings") return lookup(kWingdings);  // Wingdings 2 and 3 draw others
-  return 0;
-}
-
 // --- Lines of text ----------------------------------------------------------------------------
 
 // Where text goes as the walk meets paragraphs, tables, rows and cells: paragraphs become lines,
@@ -731,7 +701,7 @@ class DocxWalker {
     long code = std::strtol(std::string(hex.substr(0, 8)).c_str(), nullptr, 16);
     // Symbol-font characters are given in the private use area (F0xx): the common ones of the
     // Symbol and Wingdings fonts are mapped to their Unicode characters, the others dropped.
-    if (code >= 0xF000 && code <= 0xF0FF) code = SymbolFontChar(font, code & 0xFF);
+    if (code >= 0xF000 && code <= 0xF0FF) code = SymbolFontChar(font, code);
     if (code <= 0x20 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF) ||
         (code >= 0xE000 && code <= 0xF8FF)) {
       return;

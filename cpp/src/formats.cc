@@ -2,6 +2,7 @@
 // name, which downloads often get wrong: a .doc that is a web page, a .html that is a PDF).
 #include "formats.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -100,9 +101,53 @@ DecodedText DecodeRtf(std::string_view bytes, std::string_view name) {
   return Labelled(ExtractDocx(package), "rtf", "RTF");
 }
 
+// A font's name in lower case, without the spaces around it.
+std::string LowerFontName(std::string_view font) {
+  while (!font.empty() && font.front() == ' ') font.remove_prefix(1);
+  while (!font.empty() && font.back() == ' ') font.remove_suffix(1);
+  std::string lower(font);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
 }  // namespace
 
 bool LooksLikeRtf(std::string_view head) { return head.starts_with("{\\rtf"); }
+
+// The glyphs that documents use: relations, arithmetic, arrows, Greek letters, check marks,
+// boxes, bullets.
+char32_t SymbolFontChar(std::string_view font, long code) {
+  if (code >= 0xF000 && code <= 0xF0FF) code &= 0xFF;
+  struct Glyph {
+    unsigned char code;
+    char32_t unicode;
+  };
+  static constexpr Glyph kSymbol[] = {
+      {0x2D, U'−'}, {0x44, U'Δ'}, {0x53, U'Σ'}, {0x57, U'Ω'}, {0x61, U'α'}, {0x62, U'β'},
+      {0x64, U'δ'}, {0x67, U'γ'}, {0x6C, U'λ'}, {0x6D, U'μ'}, {0x70, U'π'}, {0x73, U'σ'},
+      {0xA3, U'≤'}, {0xA5, U'∞'}, {0xAC, U'←'}, {0xAD, U'↑'}, {0xAE, U'→'}, {0xAF, U'↓'},
+      {0xB0, U'°'}, {0xB1, U'±'}, {0xB3, U'≥'}, {0xB4, U'×'}, {0xB7, U'•'}, {0xB8, U'÷'},
+      {0xB9, U'≠'}, {0xBA, U'≡'}, {0xBB, U'≈'}, {0xD6, U'√'}};
+  static constexpr Glyph kWingdings[] = {{0x6C, U'●'}, {0x6E, U'■'}, {0x6F, U'□'}, {0x75, U'◆'},
+                                         {0x9F, U'•'}, {0xA7, U'▪'}, {0xA8, U'◻'}, {0xD8, U'➢'},
+                                         {0xE8, U'➔'}, {0xFB, U'✗'}, {0xFC, U'✔'}, {0xFD, U'☒'},
+                                         {0xFE, U'☑'}};
+  const auto lookup = [code](const auto& table) -> char32_t {
+    for (const Glyph& glyph : table) {
+      if (glyph.code == code) return glyph.unicode;
+    }
+    return 0;
+  };
+  const std::string lower = LowerFontName(font);
+  if (lower == "symbol") return lookup(kSymbol);
+  if (lower == "wingdings") return lookup(kWingdings);  // Wingdings 2 and 3 draw others
+  return 0;
+}
+
+bool IsSymbolFont(std::string_view font) {
+  const std::string lower = LowerFontName(font);
+  return lower == "symbol" || lower == "wingdings";
+}
 
 bool IsDocumentPackage(const ZipReader& package) {
   return IsWordPackage(package) || HasMemberNoCase(package, "ofd.xml") ||

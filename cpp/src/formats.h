@@ -26,6 +26,11 @@ DecodedText DecodeOwnedBytes(std::string bytes, std::string_view name, std::stri
 bool IsContainerHead(std::string_view head);
 // True when a file's head is RTF ("{\\rtf"), read through LibreOffice as DOC is.
 bool LooksLikeRtf(std::string_view head);
+// The Unicode character that byte `code` (0-255, or F000-F0FF as Word and OFD writers give it)
+// of the Symbol or Wingdings font draws, for the common ones; 0 for another font or glyph.
+char32_t SymbolFontChar(std::string_view font, long code);
+// True for the fonts SymbolFontChar knows (Symbol, Wingdings), any case.
+bool IsSymbolFont(std::string_view font);
 // True when a zip package is one document (a DOCX, ODT or OFD by the part each requires), not
 // an archive of documents.
 bool IsDocumentPackage(const ZipReader& package);

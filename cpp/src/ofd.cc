@@ -272,10 +272,22 @@ struct Run {
 };
 
 // What a page's objects hold.
+// The fonts of a document that draw symbols, not text (Symbol, Wingdings): ID -> FontName.
+using SymbolFonts = std::unordered_map<std::string, std::string>;
+
 struct PageContent {
   std::vector<Run> runs;
   std::size_t drawn = 0;  // path and image objects (text drawn as outlines, scans)
+  const SymbolFonts* symbol_fonts = nullptr;  // of the document
 };
+
+// A code of a TextCode as the character it shows: in a symbol font, the font's glyph (a code
+// F0B3 or B3 in Symbol is ≥), which writers give as its byte, not as Unicode.
+char32_t ShownChar(char32_t c, const std::string* symbol_font) {
+  if (symbol_font == nullptr || !(c <= 0xFF || (c >= 0xF000 && c <= 0xF0FF))) return c;
+  const char32_t shown = SymbolFontChar(*symbol_font, static_cast<long>(c));
+  return shown != 0 ? shown : c;
+}
 
 // A glyph's advance when the file gives none: a full em for CJK, half for the rest.
 double EstimatedAdvance(char32_t c, double size) { return text::IsWide(c) ? size : size * 0.5; }
@@ -445,6 +457,11 @@ void ReadTextObject(const pugi::xml_node& object, PageContent* page) {
   Matrix m{ctm[0], ctm[1], ctm[2], ctm[3], ctm[4] + boundary[0], ctm[5] + boundary[1]};
   const std::vector<Cluster> clusters = ClustersOf(object);
   RunBuilder builder(m, size[0], &page->runs);
+  const std::string* symbol_font = nullptr;
+  if (page->symbol_fonts != nullptr) {
+    const auto found = page->symbol_fonts->find(Attr(object, "Font"));
+    if (found != page->symbol_fonts->end()) symbol_font = &found->second;
+  }
 
   std::vector<Glyph> positions;
   double pen_x = 0, pen_y = 0;
@@ -490,7 +507,7 @@ void ReadTextObject(const pugi::xml_node& object, PageContent* page) {
       if (!Finite(pen_x) || !Finite(pen_y)) break;
     }
     builder.SetSingle(IsVertical(positions, size[0]));
-    for (const Glyph& g : positions) builder.Add(g.c, g.x, g.y);
+    for (const Glyph& g : positions) builder.Add(ShownChar(g.c, symbol_font), g.x, g.y);
   }
   builder.Flush();
 }
@@ -714,7 +731,9 @@ class OfdReader {
     if (!Is(root, "Document")) return;
     const std::string folder = PackagePaths::FolderOf(member);
     templates_.clear();
+    symbol_fonts_.clear();
     for (pugi::xml_node tpl : Child(root, "CommonData").children()) {
+      if (Is(tpl, "PublicRes") || Is(tpl, "DocumentRes")) ReadFonts(folder, tpl.text().get());
       if (!Is(tpl, "TemplatePage")) continue;
       const ZipMember* m = paths_.Resolve(folder, Attr(tpl, "BaseLoc"));
       if (m) templates_.emplace(Attr(tpl, "ID"), m);
@@ -725,6 +744,22 @@ class OfdReader {
         Fail("more than " + std::to_string(kMaxPages) + " pages (a limit against hostile files)");
       }
       ReadPage(folder, Attr(page, "BaseLoc"));
+    }
+  }
+
+  // The symbol fonts that a resource file (PublicRes.xml, DocumentRes.xml) declares.
+  void ReadFonts(const std::string& folder, std::string_view ref) {
+    const ZipMember* member = paths_.Resolve(folder, ref);
+    if (member == nullptr) return;
+    XmlFile file;
+    ParseXml(zip_, *member, &file);
+    for (pugi::xml_node fonts : file.doc.document_element().children()) {
+      if (!Is(fonts, "Fonts")) continue;
+      for (pugi::xml_node font : fonts.children()) {
+        if (!Is(font, "Font")) continue;
+        const std::string name = Attr(font, "FontName");
+        if (IsSymbolFont(name)) symbol_fonts_[Attr(font, "ID")] = name;
+      }
     }
   }
 
@@ -748,6 +783,7 @@ class OfdReader {
     ParseXml(zip_, *member, &file);
     const pugi::xml_node root = file.doc.document_element();
     PageContent page;
+    page.symbol_fonts = &symbol_fonts_;
     ReadContent(root, &page);
     std::size_t templates = 0;
     for (pugi::xml_node tpl : root.children()) {
@@ -770,6 +806,7 @@ class OfdReader {
       XmlFile file;
       ParseXml(zip_, *it->second, &file);
       PageContent content;
+      content.symbol_fonts = &symbol_fonts_;
       ReadContent(file.doc.document_element(), &content);
       cached = template_runs_.emplace(index, std::move(content)).first;
     }
@@ -788,6 +825,7 @@ class OfdReader {
   ZipReader& zip_;
   PackagePaths paths_;
   std::unordered_map<std::string, const ZipMember*> templates_;  // of the current document
+  SymbolFonts symbol_fonts_;                                     // of the current document
   std::unordered_map<std::uint64_t, PageContent> template_runs_;
   std::unordered_set<std::uint64_t> seen_pages_;
   std::size_t pages_listed_ = 0, pages_read_ = 0, pages_emitted_ = 0;

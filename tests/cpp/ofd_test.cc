@@ -436,3 +436,41 @@ TEST(OfdHostileTest, NoOfdXml) {
 
 }  // namespace
 }  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+// Text in a symbol font is mapped to what the font draws (its codes are bytes, not Unicode):
+// Wingdings' F0FC is ✔ and Symbol's B3 ≥; text in other fonts is left as it is.
+TEST(OfdTest, SymbolFontsAreMappedToTheCharactersTheyDraw) {
+  const std::string ns = std::string("xmlns:ofd=\"") + kNs + "\"";
+  const std::string page =
+      "<ofd:Page " + ns +
+      "><ofd:Content><ofd:Layer>"
+      "<ofd:TextObject Boundary=\"20 20 100 8\" Size=\"5\" Font=\"3\">"
+      "<ofd:TextCode X=\"0\" Y=\"4\">\xEF\x83\xBC</ofd:TextCode></ofd:TextObject>"
+      "<ofd:TextObject Boundary=\"30 20 100 8\" Size=\"5\" Font=\"4\">"
+      "<ofd:TextCode X=\"0\" Y=\"4\">\xC2\xB3</ofd:TextCode></ofd:TextObject>"
+      "<ofd:TextObject Boundary=\"40 20 100 8\" Size=\"5\" Font=\"5\">"
+      "<ofd:TextCode X=\"0\" Y=\"4\">\xC2\xB3同意</ofd:TextCode></ofd:TextObject>"
+      "</ofd:Layer></ofd:Content></ofd:Page>";
+  const std::string res = "<ofd:Res " + ns +
+                          " BaseLoc=\"Res\"><ofd:Fonts>"
+                          "<ofd:Font ID=\"3\" FontName=\"Wingdings\"/>"
+                          "<ofd:Font ID=\"4\" FontName=\"Symbol\"/>"
+                          "<ofd:Font ID=\"5\" FontName=\"宋体\"/></ofd:Fonts></ofd:Res>";
+  const std::string document = "<ofd:Document " + ns +
+                               "><ofd:CommonData><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
+                               "</ofd:CommonData><ofd:Pages><ofd:Page ID=\"1\" "
+                               "BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>";
+  const DecodedText d = ExtractBytes(MakeZip({{"OFD.xml", OfdXml()},
+                                              {"Doc_0/Document.xml", document},
+                                              {"Doc_0/PublicRes.xml", res},
+                                              {"Doc_0/Pages/Page_0/Content.xml", page}}));
+  EXPECT_NE(d.text.find("✔"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("≥"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("³同意"), std::string::npos) << d.text;
+}
+
+}  // namespace
+}  // namespace gongwen
