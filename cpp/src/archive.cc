@@ -11,6 +11,7 @@
 #include "formats.h"
 #include "gongwen/error.h"
 #include "gongwen/files.h"
+#include "text.h"
 #include "zip.h"
 
 namespace gongwen {
@@ -33,11 +34,7 @@ std::string LowerSuffix(std::string_view path) {
   const std::string_view base = BaseName(path);
   const std::size_t dot = base.find_last_of('.');
   if (dot == std::string_view::npos || dot == 0) return {};
-  std::string suffix(base.substr(dot));
-  for (char& c : suffix) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return suffix;
+  return text::LowerAscii(base.substr(dot));
 }
 
 // Files an archiver adds that are no one's document: macOS's resource forks and dot-files.
@@ -119,6 +116,10 @@ std::vector<ArchiveEntry> ListArchive(const std::string& path) {
 
 std::vector<ArchiveEntry> ListArchiveBytes(const std::string& bytes, const std::string& path) {
   ZipReader archive(bytes, path);
+  return ListArchiveMembers(archive, path);
+}
+
+std::vector<ArchiveEntry> ListArchiveMembers(ZipReader& archive, const std::string& path) {
   std::vector<ArchiveEntry> entries;
   ListMembers(archive, path, 1, &entries);
   return entries;

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
@@ -170,7 +169,7 @@ std::string FileUrl(std::string_view path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string url = "file://";
   for (unsigned char c : path) {
-    if (std::isalnum(c) != 0 || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+    if (text::IsAsciiAlnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
       url += static_cast<char>(c);
     } else {
       url += '%';
@@ -449,10 +448,10 @@ std::string CleanSuffix(std::string_view suffix) {
   }
   std::string clean;
   for (unsigned char c : suffix) {
-    if (std::isalnum(c) == 0) {
+    if (!text::IsAsciiAlnum(c)) {
       throw std::invalid_argument("a converter's file suffix must be letters and digits");
     }
-    clean += static_cast<char>(std::tolower(c));
+    clean += text::LowerAscii(static_cast<char>(c));
   }
   return clean;
 }

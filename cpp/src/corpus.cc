@@ -82,12 +82,13 @@ std::vector<DocumentResult> LoadArchive(const std::string& path, int n_threads,
   bool package = false;
   LoadOne(path, &whole, [&] {
     bytes = ReadFileBytes(path);
+    ZipReader archive(bytes, path);
     // A DOCX or OFD saved as .zip (some sites serve attachments so) is one document.
-    package = IsDocumentPackage(ZipReader(bytes, path));
+    package = IsDocumentPackage(archive);
     if (package) {
       whole.document = ReadDocumentBytes(bytes, path, encoding);
     } else {
-      entries = ListArchiveBytes(bytes, path);
+      entries = ListArchiveMembers(archive, path);
     }
   });
   if (!whole.error_type.empty() || package) return {std::move(whole)};

@@ -2,13 +2,13 @@
 // name, which downloads often get wrong: a .doc that is a web page, a .html that is a PDF).
 #include "formats.h"
 
-#include <cctype>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "gongwen/decode.h"
 #include "gongwen/error.h"
+#include "text.h"
 
 namespace gongwen {
 namespace {
@@ -21,14 +21,10 @@ constexpr std::size_t kHtmlSniffBytes = 4096;
 
 bool IsOle2(std::string_view bytes) { return bytes.starts_with(kOle2Magic); }
 
+// Whether `s` ends with `suffix` (lower case), ignoring ASCII case.
 bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
+  return s.size() >= suffix.size() &&
+         text::LowerAscii(s.substr(s.size() - suffix.size())) == suffix;
 }
 
 // OFD writers differ in the case of OFD.xml and may root it with '/'.
@@ -105,9 +101,7 @@ DecodedText DecodeRtf(std::string_view bytes, std::string_view name) {
 std::string LowerFontName(std::string_view font) {
   while (!font.empty() && font.front() == ' ') font.remove_prefix(1);
   while (!font.empty() && font.back() == ' ') font.remove_suffix(1);
-  std::string lower(font);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
+  return text::LowerAscii(font);
 }
 
 }  // namespace

@@ -40,6 +40,8 @@ bool IsDocumentPackage(const ZipReader& package);
 std::string ReadArchiveMember(const std::string& path);
 // ListArchive (gongwen/files.h) of an archive already in memory, named `path`.
 std::vector<ArchiveEntry> ListArchiveBytes(const std::string& bytes, const std::string& path);
+// The same, of an archive already open.
+std::vector<ArchiveEntry> ListArchiveMembers(ZipReader& archive, const std::string& path);
 // The bytes of the entry `member_path` ("path/member") that ListArchiveBytes gave, through
 // `reader` (opened over `bytes`) when the member is at the top level.
 std::string ReadArchiveMemberBytes(const std::string& bytes, const std::string& path,

@@ -28,8 +28,6 @@ namespace {
 
 // ===== Bytes =====================================================================================
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -38,7 +36,7 @@ bool IsAsciiSpace(char c) {
 bool StartsNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
+    if (text::LowerAscii(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -47,7 +45,7 @@ bool StartsNoCase(std::string_view s, std::string_view prefix) {
 std::size_t FindNoCase(std::string_view s, std::string_view needle, std::size_t from = 0) {
   if (needle.empty() || s.size() < needle.size()) return std::string_view::npos;
   for (std::size_t i = from; i + needle.size() <= s.size(); ++i) {
-    if (Lower(s[i]) == needle[0] && StartsNoCase(s.substr(i), needle)) return i;
+    if (text::LowerAscii(s[i]) == needle[0] && StartsNoCase(s.substr(i), needle)) return i;
   }
   return std::string_view::npos;
 }
@@ -56,12 +54,6 @@ std::string_view TrimAscii(std::string_view s) {
   while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
 }
 
 // The value of `param` ("charset", "boundary") in a header or content attribute such as
@@ -132,7 +124,7 @@ std::string HeaderValue(std::string_view headers, std::string_view name) {
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
-  c = Lower(c);
+  c = text::LowerAscii(c);
   return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
@@ -198,7 +190,7 @@ std::optional<std::string> DecodeBase64(std::string_view s) {
 
 // The body of a MIME entity, undone from its Content-Transfer-Encoding.
 HtmlSource DecodeEntity(std::string_view headers, std::string_view body, std::string_view name) {
-  const std::string transfer = LowerAscii(HeaderValue(headers, "content-transfer-encoding:"));
+  const std::string transfer = text::LowerAscii(HeaderValue(headers, "content-transfer-encoding:"));
   HtmlSource source;
   source.charset = ParamValue(HeaderValue(headers, "content-type:"), "charset");
   if (transfer.starts_with("quoted-printable")) {
@@ -261,7 +253,7 @@ HtmlSource ExtractMhtHtml(std::string_view bytes, std::string_view name) {
 // UTF-8 (as browsers do: a <meta> that could be read in ASCII is not UTF-16). Empty for a label
 // that ICU does not know.
 std::string CharsetForLabel(std::string_view label) {
-  const std::string l = LowerAscii(TrimAscii(label));
+  const std::string l = text::LowerAscii(TrimAscii(label));
   if (l.empty()) return {};
   static constexpr std::string_view kGb[] = {"gb2312",  "gbk",      "gb_2312-80",  "x-gbk",
                                              "cp936",   "ms936",    "windows-936", "euc-cn",
@@ -508,7 +500,7 @@ void CheckNesting(std::string_view html, std::string_view name) {
     std::size_t j = i + (closing ? 2 : 1);
     tag.clear();
     while (j < html.size() && (text::IsAsciiAlnum(static_cast<unsigned char>(html[j])))) {
-      tag += Lower(html[j++]);
+      tag += text::LowerAscii(html[j++]);
     }
     if (tag.empty()) {
       ++i;
@@ -720,8 +712,8 @@ double HintOf(const GumboElement& element, GumboTag tag) {
       tag == GUMBO_TAG_ASIDE) {
     return 0.2;
   }
-  const std::string names = LowerAscii(std::string(Attribute(element, "class")) + " " +
-                                       std::string(Attribute(element, "id")));
+  const std::string names = text::LowerAscii(std::string(Attribute(element, "class")) + " " +
+                                             std::string(Attribute(element, "id")));
   if (names.size() <= 1) return 1;
   if (ContainsAny(names, {"nav",      "menu",       "footer",  "foot",      "header", "share",
                           "crumb",    "sidebar",    "side",    "toolbar",   "print",  "related",
@@ -745,7 +737,7 @@ bool IsHidden(const GumboElement& element) {
   if (FindNoCase(style, "none") == kNone) return false;
   std::string compact;
   for (const char c : style) {
-    if (!IsAsciiSpace(c)) compact += Lower(c);
+    if (!IsAsciiSpace(c)) compact += text::LowerAscii(c);
   }
   return compact.find("display:none") != std::string::npos;
 }
@@ -865,8 +857,8 @@ void LineWriter::ReadHead(const GumboElement& element) {
     }
     return;
   }
-  const std::string meta_name = LowerAscii(Attribute(element, "name"));
-  const std::string property = LowerAscii(Attribute(element, "property"));
+  const std::string meta_name = text::LowerAscii(Attribute(element, "name"));
+  const std::string property = text::LowerAscii(Attribute(element, "property"));
   const std::string_view content = TrimAscii(Attribute(element, "content"));
   if (content.empty()) return;
   static const std::pair<std::string_view, std::string_view> kNames[] = {

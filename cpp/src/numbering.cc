@@ -88,10 +88,7 @@ std::string Roman(long long value, bool upper) {
   for (const auto& [part, letters] : kParts) {
     for (; value >= part; value -= part) out += letters;
   }
-  if (!upper) {
-    for (char& c : out) c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return upper ? out : text::LowerAscii(out);
 }
 
 // A, ..., Z, AA, ..., ZZ, AAA: Word repeats the letter; a hostile start value would make it

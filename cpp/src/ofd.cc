@@ -170,7 +170,7 @@ class PackagePaths {
     for (const ZipMember& member : zip.members()) {
       if (member.directory || member.unsafe_name || member.encrypted) continue;
       std::optional<std::string> key = Normalize(member.name);
-      if (key) by_key_.emplace(Lower(*key), &member);
+      if (key) by_key_.emplace(text::LowerAscii(*key), &member);
     }
   }
 
@@ -200,7 +200,7 @@ class PackagePaths {
   const ZipMember* Lookup(const std::string& path) const {
     const std::optional<std::string> key = Normalize(path);
     if (!key || key->empty()) return nullptr;
-    const auto it = by_key_.find(Lower(*key));
+    const auto it = by_key_.find(text::LowerAscii(*key));
     return it == by_key_.end() ? nullptr : it->second;
   }
 
@@ -228,13 +228,6 @@ class PackagePaths {
       out += part;
     }
     return out;
-  }
-
-  static std::string Lower(std::string s) {
-    for (char& c : s) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
   }
 
   std::unordered_map<std::string, const ZipMember*> by_key_;

@@ -252,6 +252,14 @@ bool IsAsciiAlnum(char32_t c) {
   return IsInRange(c, U'0', U'9') || IsInRange(c, U'a', U'z') || IsInRange(c, U'A', U'Z');
 }
 
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = LowerAscii(c);
+  return out;
+}
+
 bool IsDigit(char32_t c) { return IsInRange(c, U'0', U'9') || IsInRange(c, U'０', U'９'); }
 
 int DigitValue(char32_t c) {

@@ -40,6 +40,11 @@ bool IsSpace(char32_t c);
 // ASCII letter or digit.
 bool IsAsciiAlnum(char32_t c);
 
+// `c`, or `s` with its letters, in ASCII lower case (other bytes, UTF-8 included, unchanged;
+// unlike std::tolower, whatever the locale).
+char LowerAscii(char c);
+std::string LowerAscii(std::string_view s);
+
 // A decimal digit, ASCII or full-width.
 bool IsDigit(char32_t c);
 

@@ -3,7 +3,6 @@
 // expected lines were read off each file's XML (positions of its text objects) before the reader
 // was run.
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,10 +13,12 @@
 #include "gongwen/clean.h"
 #include "gongwen/error.h"
 #include "test_util.h"
+#include "zip_builder.h"
 
 namespace gongwen {
 namespace {
 
+using testing::MakeZip;
 using testing::ReadFileBytes;
 using testing::TestData;
 
@@ -338,29 +339,6 @@ TEST(OfdHostileTest, ReferenceTrapsReadEachPartOnce) {
 
 TEST(OfdHostileTest, NotAnOfdPackage) {
   EXPECT_THROW(Extract("ofd/LICENSE-ofdrw.txt"), DecodeError);  // not a zip at all
-}
-
-// Builds a zip in memory with libzip (the test's own writer; the reader never writes).
-std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& members) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_t* archive = zip_open_from_source(source, ZIP_TRUNCATE, &error);
-  zip_source_keep(source);
-  for (const auto& [name, data] : members) {
-    zip_source_t* member = zip_source_buffer(archive, data.data(), data.size(), 0);
-    zip_file_add(archive, name.c_str(), member, ZIP_FL_ENC_UTF_8);
-  }
-  zip_close(archive);
-  zip_source_open(source);
-  zip_source_seek(source, 0, SEEK_END);
-  const zip_int64_t size = zip_source_tell(source);
-  zip_source_seek(source, 0, SEEK_SET);
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  zip_source_read(source, bytes.data(), static_cast<zip_uint64_t>(size));
-  zip_source_close(source);
-  zip_source_free(source);
-  return bytes;
 }
 
 const char kNs[] = "http://www.ofdspec.org/2016";
